@@ -1,0 +1,79 @@
+// Package cpapi is a client for the ChargePoint Web Services API 5.1 (SOAP 1.1, document/literal,
+// WS-Security UsernameToken). One Client serves every operation; each API area has its own file with
+// its typed request and response.
+package cpapi
+
+import (
+	"crypto/x509"
+	"errors"
+	"net/http"
+)
+
+const (
+	// DefaultMaxResponseBytes caps how much of one response body is read.
+	DefaultMaxResponseBytes int64 = 64 << 20
+	// DefaultPageSize is the page size requested from operations that take one (500 is ChargePoint's maximum).
+	DefaultPageSize = 500
+)
+
+// Config configures a Client. Endpoint, LicenseKey and Password are required.
+type Config struct {
+	Endpoint   string // full 5.1 URL; see RegionEndpoint
+	LicenseKey string // WS-Security Username
+	Password   string // WS-Security PasswordText
+	UserAgent  string
+
+	// RootCAs replaces the system roots for certificate verification (verification itself can't be
+	// turned off).
+	RootCAs *x509.CertPool
+	// Transport replaces the base transport (tests); the client's own layers still wrap it.
+	Transport        http.RoundTripper
+	MaxResponseBytes int64 // 0 means DefaultMaxResponseBytes
+	PageSize         int   // 0 means DefaultPageSize
+}
+
+// Client calls ChargePoint operations. It is safe for concurrent use.
+type Client struct {
+	endpoint   string
+	licenseKey string
+	password   string
+	http       *http.Client
+	maxBytes   int64
+	pageSize   int64
+}
+
+// New validates cfg and builds a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.LicenseKey == "" || cfg.Password == "" {
+		return nil, errors.New("cpapi: license key and password are required")
+	}
+	if err := ValidateEndpoint(cfg.Endpoint); err != nil {
+		return nil, err
+	}
+	base := cfg.Transport
+	if base == nil {
+		base = newBaseTransport(cfg.RootCAs)
+	}
+	ua := cfg.UserAgent
+	if ua == "" {
+		ua = "terraform-provider-chargepoint"
+	}
+	c := &Client{
+		endpoint:   cfg.Endpoint,
+		licenseKey: cfg.LicenseKey,
+		password:   cfg.Password,
+		http:       &http.Client{Transport: &userAgentTransport{userAgent: ua, next: base}},
+		maxBytes:   cfg.MaxResponseBytes,
+		pageSize:   int64(cfg.PageSize),
+	}
+	if c.maxBytes <= 0 {
+		c.maxBytes = DefaultMaxResponseBytes
+	}
+	if c.pageSize <= 0 {
+		c.pageSize = DefaultPageSize
+	}
+	return c, nil
+}
+
+// Endpoint returns the URL the client posts to.
+func (c *Client) Endpoint() string { return c.endpoint }

@@ -1,0 +1,66 @@
+package cpapi
+
+import (
+	"context"
+	"encoding/xml"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// LogSubsystem is the terraform-plugin-log subsystem of the API client. Its level follows TF_LOG, or
+// TF_LOG_PROVIDER_CHARGEPOINT_API when set.
+const LogSubsystem = "chargepoint_api"
+
+// withLogging returns a context with the client's subsystem, masking the credentials (raw and
+// XML-escaped) in every message and field the subsystem writes.
+func withLogging(ctx context.Context, secrets ...string) context.Context {
+	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_CHARGEPOINT_API"))
+	var masks []string
+	for _, s := range secrets {
+		if s == "" {
+			continue
+		}
+		var esc strings.Builder
+		_ = xml.EscapeText(&esc, []byte(s))
+		masks = append(masks, s, esc.String())
+	}
+	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, masks...)
+	return tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, masks...)
+}
+
+// logRequest writes the request at TRACE. It logs the envelope with placeholder credentials rather than
+// relying on masking alone: the secrets never reach the logger.
+func logRequest(ctx context.Context, op string, body []byte) {
+	tflog.SubsystemTrace(ctx, LogSubsystem, "ChargePoint API request", map[string]any{
+		"operation": op,
+		"body":      string(envelope("***", "***", body)),
+	})
+}
+
+func logResponse(ctx context.Context, op string, data []byte) {
+	tflog.SubsystemTrace(ctx, LogSubsystem, "ChargePoint API response", map[string]any{
+		"operation": op,
+		"body":      string(data),
+	})
+}
+
+// exchange is what the DEBUG line records about one call.
+type exchange struct {
+	op                          string
+	status                      int
+	requestBytes, responseBytes int
+	started                     time.Time
+}
+
+func (e exchange) log(ctx context.Context, responseCode string) {
+	tflog.SubsystemDebug(ctx, LogSubsystem, "ChargePoint API call", map[string]any{
+		"operation":      e.op,
+		"http_status":    e.status,
+		"request_bytes":  e.requestBytes,
+		"response_bytes": e.responseBytes,
+		"response_code":  responseCode,
+		"duration_ms":    time.Since(e.started).Milliseconds(),
+	})
+}

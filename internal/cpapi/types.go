@@ -1,0 +1,182 @@
+package cpapi
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The API's scalars are all optional, and ChargePoint sends empty elements for values it does not have
+// (<Voltage></Voltage>, <sgLoad></sgLoad>). These nullable types decode an empty or absent element as
+// null instead of failing, and encode nothing at all when null: an empty request element counts as
+// present to ChargePoint, so unset fields must be omitted entirely.
+
+// String is a nullable xsd:string.
+type String struct {
+	Value string
+	Valid bool
+}
+
+// Float is a nullable number sent as xsd:double, xsd:decimal or a numeric xsd:string.
+type Float struct {
+	Value float64
+	Valid bool
+}
+
+// Int is a nullable xsd:int or xsd:long.
+type Int struct {
+	Value int64
+	Valid bool
+}
+
+// Bool is a nullable flag: xsd:boolean in requests, 0/1 integers in most responses.
+type Bool struct {
+	Value bool
+	Valid bool
+}
+
+// Time is a nullable xsd:dateTime, exposed as an RFC 3339 string.
+type Time struct {
+	Value time.Time
+	Valid bool
+}
+
+func StringOf(v string) String     { return String{Value: v, Valid: true} }
+func FloatOf(v float64) Float      { return Float{Value: v, Valid: true} }
+func IntOf(v int64) Int            { return Int{Value: v, Valid: true} }
+func BoolOf(v bool) Bool           { return Bool{Value: v, Valid: true} }
+func TimeOf(v time.Time) Time      { return Time{Value: v, Valid: true} }
+func (s String) String() string    { return s.Value }
+func (f Float) String() string     { return strconv.FormatFloat(f.Value, 'f', -1, 64) }
+func (i Int) String() string       { return strconv.FormatInt(i.Value, 10) }
+func (b Bool) String() string      { return strconv.FormatBool(b.Value) }
+func (t Time) String() string      { return t.Value.Format(time.RFC3339) }
+func (t Time) wireString() string  { return t.Value.UTC().Format(time.RFC3339) }
+func (b Bool) wireString() string  { return b.String() }
+func (i Int) wireString() string   { return i.String() }
+func (f Float) wireString() string { return f.String() }
+
+// dateTimeLayouts are the xsd:dateTime forms ChargePoint is known to send; a missing zone means UTC.
+var dateTimeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"}
+
+// ParseTime parses an xsd:dateTime (or xsd:date) value.
+func ParseTime(s string) (time.Time, error) {
+	for _, layout := range dateTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not an xsd:dateTime", s)
+}
+
+func parseBool(s string) (bool, error) {
+	switch s {
+	case "1", "true":
+		return true, nil
+	case "0", "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not a 0/1 or true/false flag", s)
+}
+
+// elementText reads the character data of the element that starts at start.
+func elementText(d *xml.Decoder, start xml.StartElement) (string, error) {
+	var s string
+	if err := d.DecodeElement(&s, &start); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// decodeScalar reads an element and hands its non-empty text to parse; empty text leaves the value null.
+func decodeScalar(d *xml.Decoder, start xml.StartElement, parse func(string) error) error {
+	s, err := elementText(d, start)
+	if err != nil || s == "" {
+		return err
+	}
+	if err := parse(s); err != nil {
+		return fmt.Errorf("element %s: %w", start.Name.Local, err)
+	}
+	return nil
+}
+
+func (s *String) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	var v string
+	if err := d.DecodeElement(&v, &start); err != nil {
+		return err
+	}
+	*s = StringOf(v)
+	return nil
+}
+
+func (f *Float) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	*f = Float{}
+	return decodeScalar(d, start, func(s string) error {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", s)
+		}
+		*f = FloatOf(v)
+		return nil
+	})
+}
+
+func (i *Int) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	*i = Int{}
+	return decodeScalar(d, start, func(s string) error {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not an integer", s)
+		}
+		*i = IntOf(v)
+		return nil
+	})
+}
+
+func (b *Bool) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	*b = Bool{}
+	return decodeScalar(d, start, func(s string) error {
+		v, err := parseBool(s)
+		*b = Bool{Value: v, Valid: err == nil}
+		return err
+	})
+}
+
+func (t *Time) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	*t = Time{}
+	return decodeScalar(d, start, func(s string) error {
+		v, err := ParseTime(s)
+		*t = Time{Value: v, Valid: err == nil}
+		return err
+	})
+}
+
+// encodeScalar writes <name>text</name>, or nothing when the value is null.
+func encodeScalar(e *xml.Encoder, start xml.StartElement, valid bool, text string) error {
+	if !valid {
+		return nil
+	}
+	return e.EncodeElement(text, start)
+}
+
+func (s String) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return encodeScalar(e, start, s.Valid, s.Value)
+}
+
+func (f Float) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return encodeScalar(e, start, f.Valid, f.wireString())
+}
+
+func (i Int) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return encodeScalar(e, start, i.Valid, i.wireString())
+}
+
+func (b Bool) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return encodeScalar(e, start, b.Valid, b.wireString())
+}
+
+func (t Time) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return encodeScalar(e, start, t.Valid, t.wireString())
+}

@@ -1,0 +1,31 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+func newPublicStationsDataSource() datasource.DataSource {
+	return &listDataSource[cpapi.StationSearchRequest, cpapi.PublicStation]{
+		name: "public_stations",
+		description: "Public charging stations matching a search (ChargePoint `getPublicStations`): by address, city or " +
+			"postal code with a `proximity`, by `geo` point, or by station attributes. Every page is read, so the list is complete; " +
+			"no match is an empty list.",
+		output:     "stations",
+		outputDesc: "Matching stations, sorted by `station_id`.",
+		fetch:      (*cpapi.Client).GetPublicStations,
+		sort:       sortPublicStations,
+	}
+}
+
+func sortPublicStations(stations []cpapi.PublicStation) {
+	sortBy(stations, func(s cpapi.PublicStation) string { return s.StationID.Value })
+	for i := range stations {
+		sortPorts(stations[i].Ports)
+	}
+}
+
+func sortPorts(ports []cpapi.Port) {
+	sortBy(ports, func(p cpapi.Port) string { return p.PortNumber.Value })
+}

@@ -1,0 +1,90 @@
+package provider
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
+)
+
+// listDataSource is a data source whose inputs are the fields of a cpapi query type Q and whose one
+// output is a list of cpapi result items T. Both the schema and the state are derived from the cpapi
+// types (see package tfreflect), so a new operation is declared once, not four times.
+type listDataSource[Q, T any] struct {
+	name        string // type name without the provider prefix
+	description string
+	output      string // name of the list attribute
+	outputDesc  string
+	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error) // a cpapi.Client method expression
+	sort        func([]T)                                            // stable order so plans never churn
+	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
+	configValidators []datasource.ConfigValidator
+
+	client *cpapi.Client
+}
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*listDataSource[struct{}, struct{}])(nil)
+	_ datasource.DataSourceWithConfigValidators = (*listDataSource[struct{}, struct{}])(nil)
+)
+
+func (d *listDataSource[Q, T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
+}
+
+func (d *listDataSource[Q, T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := tfreflect.Attributes(reflect.TypeFor[Q](), tfreflect.Input)
+	attrs[d.output] = schema.ListNestedAttribute{
+		MarkdownDescription: d.outputDesc,
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: tfreflect.Attributes(reflect.TypeFor[T](), tfreflect.Output)},
+	}
+	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+}
+
+func (d *listDataSource[Q, T]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return d.configValidators
+}
+
+func (d *listDataSource[Q, T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.client == nil {
+		resp.Diagnostics.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
+		return
+	}
+	var query Q
+	if err := tfreflect.Decode(req.Config.Raw, &query); err != nil {
+		resp.Diagnostics.AddError("Invalid chargepoint_"+d.name+" arguments", err.Error())
+		return
+	}
+	items, err := d.fetch(d.client, ctx, query)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "chargepoint_"+d.name, err)
+		return
+	}
+	if d.sort != nil {
+		d.sort(items)
+	}
+	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(reflect.ValueOf(items)))...)
+}
+
+// setOutput writes the state: the configuration as given, with the computed output attribute filled.
+func setOutput(_ context.Context, config tftypes.Value, state *tftypes.Value, name string, value tftypes.Value) (diags diag.Diagnostics) {
+	var attrs map[string]tftypes.Value
+	if err := config.As(&attrs); err != nil {
+		diags.AddError("Unable to build state", err.Error())
+		return diags
+	}
+	attrs[name] = value
+	*state = tftypes.NewValue(config.Type(), attrs)
+	return diags
+}

@@ -1,0 +1,55 @@
+package tfreflect
+
+import (
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Mode says whether a struct describes what the user sets or what the API returns.
+type Mode int
+
+const (
+	// Input attributes are Optional (Required with tf:",required") and validated at plan time.
+	Input Mode = iota
+	// Output attributes are Computed.
+	Output
+)
+
+// Attributes returns the data source schema attributes of struct type t.
+func Attributes(t reflect.Type, mode Mode) map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{}
+	for _, f := range fields(t) {
+		attrs[f.name] = attribute(f, mode)
+	}
+	return attrs
+}
+
+func attribute(f field, mode Mode) schema.Attribute {
+	required := mode == Input && f.required
+	optional := mode == Input && !f.required
+	computed := mode == Output
+	switch kindOf(f.typ) {
+	case kindString:
+		return schema.StringAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			Validators: stringValidators(f)}
+	case kindFloat:
+		return schema.Float64Attribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			Validators: float64Validators(f)}
+	case kindInt:
+		return schema.Int64Attribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			Validators: int64Validators(f)}
+	case kindBool:
+		return schema.BoolAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed}
+	case kindStringList:
+		return schema.ListAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			ElementType: types.StringType, Validators: listValidators(f)}
+	case kindObject:
+		return schema.SingleNestedAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			Attributes: Attributes(structType(f.typ), mode)}
+	default: // kindObjectList
+		return schema.ListNestedAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			NestedObject: schema.NestedAttributeObject{Attributes: Attributes(structType(f.typ), mode)}}
+	}
+}

@@ -1,0 +1,168 @@
+package tfreflect
+
+import (
+	"fmt"
+	"math/big"
+	"reflect"
+	"time"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Type returns the Terraform type of a value of Go type t.
+func Type(t reflect.Type) tftypes.Type {
+	switch kindOf(t) {
+	case kindString:
+		return tftypes.String
+	case kindFloat, kindInt:
+		return tftypes.Number
+	case kindBool:
+		return tftypes.Bool
+	case kindStringList:
+		return tftypes.List{ElementType: tftypes.String}
+	case kindObjectList:
+		return tftypes.List{ElementType: ObjectType(structType(t))}
+	default:
+		return ObjectType(structType(t))
+	}
+}
+
+// ObjectType returns the Terraform object type of struct type t.
+func ObjectType(t reflect.Type) tftypes.Object {
+	attrs := map[string]tftypes.Type{}
+	for _, f := range fields(t) {
+		attrs[f.name] = Type(f.typ)
+	}
+	return tftypes.Object{AttributeTypes: attrs}
+}
+
+// Value converts v (a cpapi scalar, struct, pointer to struct or slice) to a Terraform value. Lists are
+// never null: no items is an empty list, so configurations can use length() without a null check.
+func Value(v reflect.Value) tftypes.Value {
+	typ := Type(v.Type())
+	switch x := v.Interface().(type) {
+	case cpapi.String:
+		return nullable(typ, x.Valid, x.Value)
+	case cpapi.Time:
+		return nullable(typ, x.Valid, x.String())
+	case cpapi.Float:
+		return nullable(typ, x.Valid, big.NewFloat(x.Value))
+	case cpapi.Int:
+		return nullable(typ, x.Valid, new(big.Float).SetInt64(x.Value))
+	case cpapi.Bool:
+		return nullable(typ, x.Valid, x.Value)
+	}
+	switch v.Kind() {
+	case reflect.Slice:
+		items := make([]tftypes.Value, v.Len())
+		for i := range items {
+			items[i] = Value(v.Index(i))
+		}
+		return tftypes.NewValue(typ, items)
+	case reflect.Pointer:
+		if v.IsNil() {
+			return tftypes.NewValue(typ, nil)
+		}
+		return Value(v.Elem())
+	default:
+		attrs := map[string]tftypes.Value{}
+		for _, f := range fields(v.Type()) {
+			attrs[f.name] = Value(v.Field(f.index))
+		}
+		return tftypes.NewValue(typ, attrs)
+	}
+}
+
+func nullable(typ tftypes.Type, valid bool, v any) tftypes.Value {
+	if !valid {
+		return tftypes.NewValue(typ, nil)
+	}
+	return tftypes.NewValue(typ, v)
+}
+
+// Decode sets the fields of the struct that target points to from the attributes of obj that share
+// their names; attributes without a field (outputs) are ignored.
+func Decode(obj tftypes.Value, target any) error {
+	v := reflect.ValueOf(target)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return fmt.Errorf("tfreflect: Decode needs a pointer to a struct, got %T", target)
+	}
+	return decodeStruct(obj, v.Elem())
+}
+
+func decodeStruct(obj tftypes.Value, dst reflect.Value) error {
+	var attrs map[string]tftypes.Value
+	if err := obj.As(&attrs); err != nil {
+		return err
+	}
+	for _, f := range fields(dst.Type()) {
+		val, ok := attrs[f.name]
+		if !ok || val.IsNull() {
+			continue
+		}
+		if !val.IsFullyKnown() {
+			return fmt.Errorf("%s is not known yet", f.name)
+		}
+		if err := decodeField(val, dst.Field(f.index)); err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	return nil
+}
+
+func decodeField(val tftypes.Value, dst reflect.Value) error {
+	switch kindOf(dst.Type()) {
+	case kindString:
+		var s string
+		if err := val.As(&s); err != nil {
+			return err
+		}
+		if dst.Type() == timeType {
+			t, err := time.Parse(time.RFC3339, s)
+			if err != nil {
+				return err
+			}
+			dst.Set(reflect.ValueOf(cpapi.TimeOf(t)))
+			return nil
+		}
+		dst.Set(reflect.ValueOf(cpapi.StringOf(s)))
+	case kindFloat, kindInt:
+		var n big.Float
+		if err := val.As(&n); err != nil {
+			return err
+		}
+		if dst.Type() == intType {
+			i, _ := n.Int64()
+			dst.Set(reflect.ValueOf(cpapi.IntOf(i)))
+		} else {
+			f, _ := n.Float64()
+			dst.Set(reflect.ValueOf(cpapi.FloatOf(f)))
+		}
+	case kindBool:
+		var b bool
+		if err := val.As(&b); err != nil {
+			return err
+		}
+		dst.Set(reflect.ValueOf(cpapi.BoolOf(b)))
+	case kindObject:
+		if dst.Kind() == reflect.Pointer {
+			dst.Set(reflect.New(dst.Type().Elem()))
+			dst = dst.Elem()
+		}
+		return decodeStruct(val, dst)
+	default: // lists
+		var items []tftypes.Value
+		if err := val.As(&items); err != nil {
+			return err
+		}
+		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
+		for i, item := range items {
+			if err := decodeField(item, out.Index(i)); err != nil {
+				return err
+			}
+		}
+		dst.Set(out)
+	}
+	return nil
+}
