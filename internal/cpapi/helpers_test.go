@@ -1,0 +1,84 @@
+package cpapi
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+)
+
+const (
+	testKey      = "0123456789abcdef0123456789abcdef0123456789abcdef0123456"
+	testPassword = "p&ss<w0rd>" // needs XML escaping
+)
+
+// recorded is one request the fake server saw.
+type recorded struct {
+	header http.Header
+	body   string
+}
+
+// fakeServer answers every request with respond and records what it received.
+type fakeServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []recorded
+}
+
+func newFakeServer(t *testing.T, respond func(w http.ResponseWriter, body string)) *fakeServer {
+	t.Helper()
+	fs := &fakeServer{}
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		fs.mu.Lock()
+		fs.requests = append(fs.requests, recorded{header: r.Header.Clone(), body: string(b)})
+		fs.mu.Unlock()
+		respond(w, string(b))
+	}))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *fakeServer) client(t *testing.T) *Client {
+	t.Helper()
+	c, err := New(Config{Endpoint: fs.URL + ServicePath, LicenseKey: testKey, Password: testPassword, UserAgent: "test-agent/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (fs *fakeServer) last() recorded {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.requests[len(fs.requests)-1]
+}
+
+// soapOK wraps response children in the envelope shape ChargePoint's guide shows.
+func soapOK(op, children string) string {
+	return `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>` +
+		`<ns1:` + op + `Response xmlns:ns1="urn:dictionary:com.chargepoint.webservices">` + children +
+		`</ns1:` + op + `Response></soapenv:Body></soapenv:Envelope>`
+}
+
+func write(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+func station(id string) string {
+	return `<stationData><stationID>` + id + `</stationID><stationName>S ` + id + `</stationName></stationData>`
+}
+
+func stations(ids ...string) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(station(id))
+	}
+	return b.String()
+}
+
+const ok100 = `<responseCode>100</responseCode><responseText>API input request executed successfully.</responseText>`

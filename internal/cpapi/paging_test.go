@@ -1,0 +1,80 @@
+package cpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+var startRecordRE = regexp.MustCompile(`<startRecord>(\d+)</startRecord><numStations>(\d+)</numStations>`)
+
+// pagedServer serves ids in pages of the requested size, like ChargePoint.
+func pagedServer(t *testing.T, ids []string) *fakeServer {
+	return newFakeServer(t, func(w http.ResponseWriter, body string) {
+		m := startRecordRE.FindStringSubmatch(body)
+		start, _ := strconv.Atoi(m[1])
+		size, _ := strconv.Atoi(m[2])
+		end := min(start-1+size, len(ids))
+		more := 0
+		if end < len(ids) {
+			more = 1
+		}
+		write(w, 200, soapOK("getPublicStations", ok100+stations(ids[start-1:end]...)+fmt.Sprintf("<moreFlag>%d</moreFlag>", more)))
+	})
+}
+
+func TestPagingFollowsMoreFlag(t *testing.T) {
+	for _, n := range []int{0, 1, 6, 7, 21} { // 21 with page size 7: the last page is exactly full
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			var ids []string
+			for i := 1; i <= n; i++ {
+				ids = append(ids, fmt.Sprintf("1:%d", i))
+			}
+			fs := pagedServer(t, ids)
+			c := fs.client(t)
+			c.pageSize = 7
+			got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != n {
+				t.Fatalf("%d stations, want %d", len(got), n)
+			}
+			for i, s := range got {
+				if s.StationID.Value != ids[i] {
+					t.Fatalf("station %d = %s, want %s", i, s.StationID.Value, ids[i])
+				}
+			}
+			if wantCalls := max(1, (n+6)/7); len(fs.requests) != wantCalls {
+				t.Errorf("%d calls, want %d", len(fs.requests), wantCalls)
+			}
+		})
+	}
+}
+
+func TestPagingGuards(t *testing.T) {
+	cases := map[string]struct {
+		page   string
+		reason string
+	}{
+		"a page that repeats":                 {stations("1:1", "1:2") + "<moreFlag>1</moreFlag>", "the same 2 records"},
+		"an empty page whose moreFlag says 1": {"<moreFlag>1</moreFlag>", "empty page"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getPublicStations", ok100+tc.page)) })
+			_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+			var pe *PagingError
+			if !errors.As(err, &pe) || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {
+				t.Fatalf("err = %v", err)
+			}
+			if len(fs.requests) > 2 {
+				t.Errorf("kept paging: %d calls", len(fs.requests))
+			}
+		})
+	}
+}
