@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
+)
+
+// singleDataSource is the singular twin of a listDataSource: the query must match exactly one item,
+// whose attributes become top-level computed attributes beside the inputs. An input and an output of
+// the same name (station_id) are one attribute: the input.
+type singleDataSource[Q, T any] struct {
+	name        string
+	description string
+	noun        string // what is looked up, for the "matched N" error: "station"
+	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error)
+
+	client *cpapi.Client
+}
+
+var _ datasource.DataSourceWithConfigure = (*singleDataSource[struct{}, struct{}])(nil)
+
+func (d *singleDataSource[Q, T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
+}
+
+func (d *singleDataSource[Q, T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := tfreflect.Attributes(reflect.TypeFor[Q](), tfreflect.Input)
+	for name, a := range tfreflect.Attributes(reflect.TypeFor[T](), tfreflect.Output) {
+		if _, isInput := attrs[name]; !isInput {
+			attrs[name] = a
+		}
+	}
+	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+}
+
+func (d *singleDataSource[Q, T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.client == nil {
+		resp.Diagnostics.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
+		return
+	}
+	var query Q
+	if err := tfreflect.Decode(req.Config.Raw, &query); err != nil {
+		resp.Diagnostics.AddError("Invalid chargepoint_"+d.name+" arguments", err.Error())
+		return
+	}
+	items, err := d.fetch(d.client, ctx, query)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "chargepoint_"+d.name, err)
+		return
+	}
+	if len(items) != 1 {
+		resp.Diagnostics.AddError(fmt.Sprintf("Expected exactly one %s, found %d", d.noun, len(items)),
+			fmt.Sprintf("chargepoint_%s must match exactly one %s; the query matched %d. Check the arguments, or use the plural data source to list several.", d.name, d.noun, len(items)))
+		return
+	}
+	var config, item map[string]tftypes.Value
+	if err := req.Config.Raw.As(&config); err != nil {
+		resp.Diagnostics.AddError("Unable to build state", err.Error())
+		return
+	}
+	if err := tfreflect.Value(reflect.ValueOf(items[0])).As(&item); err != nil {
+		resp.Diagnostics.AddError("Unable to build state", err.Error())
+		return
+	}
+	for name, v := range item {
+		if config[name].IsNull() { // an input the user set keeps its configured value
+			config[name] = v
+		}
+	}
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), config)
+}
+
+// checkModelAgainstSchema: see model_check.go.
+func (d *singleDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s schema.Schema) error {
+	schemaType := s.Type().TerraformType(ctx).(tftypes.Object)
+	want := tfreflect.ObjectType(reflect.TypeFor[Q]()).AttributeTypes
+	for name, typ := range tfreflect.ObjectType(reflect.TypeFor[T]()).AttributeTypes {
+		if in, ok := want[name]; ok && !in.Equal(typ) {
+			return fmt.Errorf("input %s has type %s but the output of that name has %s", name, in, typ)
+		}
+		want[name] = typ
+	}
+	if got := (tftypes.Object{AttributeTypes: want}); !got.Equal(schemaType) {
+		return fmt.Errorf("model type %s\ndiffers from schema type %s", got, schemaType)
+	}
+	return nil
+}
