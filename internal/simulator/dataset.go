@@ -1,0 +1,144 @@
+package simulator
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Station is one charging station of the simulated network. The fields follow the 5.1 stationData
+// type; Lat and Long are the station's (and every port's) coordinates in decimal degrees.
+type Station struct {
+	ID           string // "CPN:number", e.g. "1:81203" (1 = North America, 2 = Europe, 4 = Canada)
+	Manufacturer string
+	Model        string
+	MacAddr      string
+	SerialNum    string
+	Name         string // "COMPANY / STATION", e.g. "CHARGEPOINT / HQ 5"
+	Description  string
+	Address      string // street only, as getStations/getPublicStations return it
+	City         string
+	State        string // full name, e.g. "California"
+	Country      string // full name, e.g. "United States"
+	PostalCode   string
+	Lat, Long    float64
+
+	Ports   []Port
+	Pricing []Pricing // 0, 1 or 2 blocks
+
+	MainPhone      string
+	ModTime        time.Time // modTimeStamp, UTC
+	TimezoneOffset string    // e.g. "-08:00"
+	CurrencyCode   string    // ISO 4217
+
+	Public           bool   // listed by getPublicStations
+	OrgID            string // "CPN:ORGnnnnn"
+	OrganizationName string
+}
+
+// Port is one port of a station (5.1 portData).
+type Port struct {
+	Number     int
+	Reservable bool
+	Status     string    // AVAILABLE, INUSE, UNREACHABLE or UNKNOWN
+	Level      string    // L1, L2 or DC (North America); "" in Europe
+	Mode       string    // "3" (AC) or "4" (DC) in Europe; "" in North America
+	TimeStamp  time.Time // last communication, UTC
+	Connectors []Connector
+	Connector  string // connector type(s), e.g. "J1772", or "CCS1, CHAdeMO" on a two-connector port
+	Voltage    string // V
+	Current    string // A
+	Power      string // kW
+}
+
+// Connector is one connector of a multi-connector port (labels 1A, 1B, ...).
+type Connector struct {
+	Label  string
+	Status string
+	Type   string // not on the wire (the 5.1 Connector type has no such field); used by the Connector filter
+}
+
+// Pricing is one pricingSpecification block. StartTime and EndTime are "HH:MM:SS".
+type Pricing struct {
+	Type                string // None, Hourly, Session or kWh
+	StartTime, EndTime  string
+	MinPrice, MaxPrice  float64
+	UnitPricePerHour    float64
+	UnitPricePerSession float64
+	UnitPricePerKWh     float64
+}
+
+// Dataset is the immutable set of stations a Server answers from.
+type Dataset struct {
+	stations []Station // sorted by ID (see compareIDs)
+	points   []geoPoint
+	byID     map[string]int
+}
+
+func newDataset(stations []Station) *Dataset {
+	slices.SortStableFunc(stations, func(a, b Station) int { return compareIDs(a.ID, b.ID) })
+	d := &Dataset{stations: stations, points: make([]geoPoint, len(stations)), byID: make(map[string]int, len(stations))}
+	for i, s := range stations {
+		d.points[i] = newGeoPoint(s.Lat, s.Long)
+		d.byID[s.ID] = i
+	}
+	return d
+}
+
+// compareIDs orders station IDs by CPN, then by station number, numerically. For the generated data
+// (at most seven-digit numbers) this is also plain string order.
+func compareIDs(a, b string) int {
+	ac, an, _ := strings.Cut(a, ":")
+	bc, bn, _ := strings.Cut(b, ":")
+	if c := compareNumeric(ac, bc); c != 0 {
+		return c
+	}
+	return compareNumeric(an, bn)
+}
+
+func compareNumeric(a, b string) int {
+	ai, aerr := strconv.ParseUint(a, 10, 64)
+	bi, berr := strconv.ParseUint(b, 10, 64)
+	if aerr == nil && berr == nil && ai != bi {
+		if ai < bi {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// Len returns the number of stations.
+func (d *Dataset) Len() int { return len(d.stations) }
+
+// Stations returns every station, sorted by ID. The slice is a copy; the stations' Ports and Pricing
+// slices are shared with the data set and must not be modified.
+func (d *Dataset) Stations() []Station { return slices.Clone(d.stations) }
+
+// Station returns the station with the given ID.
+func (d *Dataset) Station(id string) (Station, bool) {
+	i, ok := d.byID[id]
+	if !ok {
+		return Station{}, false
+	}
+	return d.stations[i], true
+}
+
+// PublicWithin returns the public stations whose great-circle distance from (lat, long) is at most
+// distance, in unit (M miles, N nautical miles, K km, F feet, I inches; case-insensitive), sorted by ID.
+// It returns nil for an unknown unit.
+func (d *Dataset) PublicWithin(lat, long, distance float64, unit string) []Station {
+	perUnit, ok := kmPerUnit[normalizeUnit(unit)]
+	if !ok {
+		return nil
+	}
+	centre, radius := newGeoPoint(lat, long), distance*perUnit
+	var out []Station
+	for i := range d.stations {
+		if d.stations[i].Public && withinKm(centre, d.points[i], radius) {
+			out = append(out, d.stations[i])
+		}
+	}
+	return out
+}

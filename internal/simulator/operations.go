@@ -1,0 +1,30 @@
+package simulator
+
+// An operation handles one request element (e.g. <urn:getPublicStations>) and returns the value that
+// becomes the response element <ns1:{operation}Response>. A *fault error becomes a SOAP Fault;
+// ChargePoint's own "not found"/validation answers are responseCodes inside a normal response.
+type operation func(s *Server, req *element) (any, error)
+
+// operations is the registry: operation local name -> handler, one op_*.go file each.
+var operations = map[string]operation{
+	"getPublicStations": (*Server).getPublicStations,
+}
+
+// responseCodes used by ChargePoint (see the reference notes) and by the simulator.
+const (
+	codeSuccess = "100"
+	textSuccess = "API input request executed successfully."
+
+	codeNoStation = "102"
+	textNoStation = "No station found for given criteria."
+
+	// codeInvalidProximityUnit is the simulator's own choice: ChargePoint documents no code for a bad
+	// proximityUnit, and 145 is not among the codes observed from it.
+	codeInvalidProximityUnit = "145"
+)
+
+// moreFlag returns the pointer a response's moreFlag field wants.
+func moreFlag(more bool) *int {
+	v := boolInt(more)
+	return &v
+}
