@@ -5,7 +5,8 @@
 //
 // Tags:
 //
-//	xml:"postalCode"                wire name (required for a field to be exposed)
+//	xml:"postalCode"                wire name; a field without one is exposed only if tf names it
+//	                                (a value cpapi derives after decoding, such as sg_ids)
 //	tf:"name,required"              Terraform name override; "required" for inputs; tf:"-" hides a field
 //	desc:"..."                      Markdown description
 //	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS)
@@ -42,10 +43,14 @@ func fields(t reflect.Type) []field {
 		sf := t.Field(i)
 		wire, _, _ := strings.Cut(sf.Tag.Get("xml"), ",")
 		tf := sf.Tag.Get("tf")
-		if !sf.IsExported() || wire == "" || wire == "-" || tf == "-" {
+		name, opts, _ := strings.Cut(tf, ",")
+		if wire == "-" {
+			wire = ""
+		}
+		// Exposed: a wire field, or a field derived after decoding that names itself (xml:"-" tf:"sg_ids").
+		if !sf.IsExported() || tf == "-" || (wire == "" && name == "") {
 			continue
 		}
-		name, opts, _ := strings.Cut(tf, ",")
 		if name == "" {
 			wire, _, _ = strings.Cut(wire, ">")
 			name = SnakeCase(wire)

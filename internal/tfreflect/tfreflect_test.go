@@ -128,3 +128,15 @@ func TestDecodeRejectsUnknown(t *testing.T) {
 		t.Error("an unknown value decoded silently")
 	}
 }
+
+type derived struct {
+	Raw  cpapi.String   `xml:"sgID"`
+	IDs  []cpapi.String `xml:"-" tf:"sg_ids" desc:"split"`
+	Skip cpapi.String
+}
+
+func TestDerivedFieldsAreExposedByName(t *testing.T) {
+	if got := Names(reflect.TypeFor[derived]()); !reflect.DeepEqual(got, []string{"sg_id", "sg_ids"}) {
+		t.Errorf("names %v", got)
+	}
+}
