@@ -68,12 +68,23 @@ echo "    listening at $url"
 
 # --- Point Terraform at the built provider and the simulator --------------------------------------
 
+# dev_overrides loads the provider straight from bin/. Terraform's `init` still resolves every provider
+# through the installation methods, so a filesystem mirror holding the same binary lets init succeed
+# without any registry (chargepoint-community/chargepoint is never fetched from the network).
+platform="$(go env GOOS)_$(go env GOARCH)"
+mirror="$work/mirror/registry.terraform.io/chargepoint-community/chargepoint/0.0.1/$platform"
+mkdir -p "$mirror"
+cp "$PROVIDER" "$mirror/terraform-provider-chargepoint_v0.0.1"
+
 cat >"$work/terraform.tfrc" <<EOF
 provider_installation {
   dev_overrides {
     "chargepoint-community/chargepoint" = "$ROOT/bin"
   }
-  direct {}
+  filesystem_mirror {
+    path    = "$work/mirror"
+    include = ["registry.terraform.io/chargepoint-community/chargepoint"]
+  }
 }
 EOF
 
@@ -92,11 +103,10 @@ color=()
 
 echo "==> $("$TERRAFORM" version | head -n 1), provider from bin/ (dev_overrides)"
 
-# No `terraform init`: with dev_overrides the provider is loaded straight from bin/, so init has
-# nothing to install. Terraform 1.8 says as much ("Skip terraform init when using provider
-# development overrides") and its init would still ask registry.terraform.io for
-# chargepoint-community/chargepoint, which is not published there, and fail.
-echo "==> Skipping terraform init (not needed with dev_overrides)"
+echo "==> terraform init"
+"$TERRAFORM" -chdir="$work/demo" init -input=false ${color[@]+"${color[@]}"} >"$work/init.log" 2>&1 ||
+	{ cat "$work/init.log" >&2; die "terraform init failed"; }
+grep -E 'Installed|successfully initialized' "$work/init.log" | sed 's/^/    /'
 
 echo "==> terraform apply examples/demo (public stations within 1 mile of 1692 Dell Avenue, Campbell, CA)"
 "$TERRAFORM" -chdir="$work/demo" apply -auto-approve -input=false -compact-warnings ${color[@]+"${color[@]}"}
