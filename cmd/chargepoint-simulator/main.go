@@ -86,9 +86,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 			_ = srv.Close()
 			return err
 		}
-		defer os.Remove(*urlFile)
+		defer func() { _ = os.Remove(*urlFile) }()
 	}
-	fmt.Fprintln(stdout, url)
+	if _, err := fmt.Fprintln(stdout, url); err != nil {
+		_ = srv.Close()
+		return err
+	}
 	logger.Printf("serving %d stations (seed %d) at %s", sim.Dataset().Len(), *seed, url)
 
 	select {
@@ -142,12 +145,12 @@ func writeFileAtomic(path, data string) error {
 		return err
 	}
 	if _, err := tmp.WriteString(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
+		_ = os.Remove(tmp.Name())
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

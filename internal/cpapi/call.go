@@ -34,7 +34,7 @@ func (c *Client) call(ctx context.Context, op operation, request, out any) error
 	if err != nil {
 		return fmt.Errorf("%s: %w", op.name, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBytes+1))
 	if err != nil {
 		return fmt.Errorf("%s: read response: %w", op.name, err)
