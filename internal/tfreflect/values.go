@@ -4,14 +4,26 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
+var typeCache sync.Map // reflect.Type -> tftypes.Type
+
 // Type returns the Terraform type of a value of Go type t.
 func Type(t reflect.Type) tftypes.Type {
+	if cached, ok := typeCache.Load(t); ok {
+		return cached.(tftypes.Type)
+	}
+	typ := deriveType(t)
+	typeCache.Store(t, typ)
+	return typ
+}
+
+func deriveType(t reflect.Type) tftypes.Type {
 	switch kindOf(t) {
 	case kindString:
 		return tftypes.String
@@ -30,11 +42,16 @@ func Type(t reflect.Type) tftypes.Type {
 
 // ObjectType returns the Terraform object type of struct type t.
 func ObjectType(t reflect.Type) tftypes.Object {
+	if cached, ok := typeCache.Load(t); ok {
+		return cached.(tftypes.Object)
+	}
 	attrs := map[string]tftypes.Type{}
 	for _, f := range fields(t) {
 		attrs[f.name] = Type(f.typ)
 	}
-	return tftypes.Object{AttributeTypes: attrs}
+	obj := tftypes.Object{AttributeTypes: attrs}
+	typeCache.Store(t, obj)
+	return obj
 }
 
 // Value converts v (a cpapi scalar, struct, pointer to struct or slice) to a Terraform value. Lists are

@@ -1,0 +1,38 @@
+package cpapi
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A full 500-station page, the largest getPublicStations answer, with two ports and a pricing block each.
+func fullPage() []byte {
+	var b strings.Builder
+	b.WriteString(soapOK("getPublicStations", ok100))
+	body := b.String()
+	i := strings.Index(body, "</ns1:")
+	var items strings.Builder
+	for n := 1; n <= DefaultPageSize; n++ {
+		fmt.Fprintf(&items, `<stationData><stationID>1:%d</stationID><stationManufacturer>Coulomb</stationManufacturer><stationName>ORG / S%d</stationName>`+
+			`<Address>1692 Dell Ave</Address><City>Campbell</City><State>California</State><Country>United States</Country><postalCode>95008</postalCode>`+
+			`<Port><portNumber>1</portNumber><Geo><Lat>37.261489868164060</Lat><Long>-121.957534790039060</Long></Geo><Reservable>0</Reservable><Status>AVAILABLE</Status><Level>L2</Level><Connector>J1772</Connector><Voltage>240</Voltage><Current>30</Current><Power>7.2</Power><estimatedCost>0.00</estimatedCost></Port>`+
+			`<Port><portNumber>2</portNumber><Geo><Lat>37.261489868164060</Lat><Long>-121.957534790039060</Long></Geo><Reservable>0</Reservable><Status>INUSE</Status><Level>L2</Level><Connector>J1772</Connector><Voltage>240</Voltage><Current>30</Current><Power>7.2</Power><estimatedCost>0.00</estimatedCost></Port>`+
+			`<Pricing><Type>None</Type><startTime>00:00:00</startTime><endTime>23:59:59</endTime><minPrice>0.50</minPrice><unitPricePerHour>1.50</unitPricePerHour></Pricing>`+
+			`<numPorts>2</numPorts><modTimeStamp>2012-11-15T01:29:16Z</modTimeStamp><currencyCode>USD</currencyCode><recordNumber>%d</recordNumber></stationData>`, n, n, n)
+	}
+	return []byte(body[:i] + items.String() + "<moreFlag>0</moreFlag>" + body[i:])
+}
+
+// BenchmarkDecodeFullPage measures decoding one 500-station page (about 1 MB of XML).
+func BenchmarkDecodeFullPage(b *testing.B) {
+	page := fullPage()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var resp getPublicStationsResponse
+		if _, err := decodeEnvelope(page, "getPublicStations", &resp); err != nil || len(resp.Stations) != DefaultPageSize {
+			b.Fatal(err, len(resp.Stations))
+		}
+	}
+}
