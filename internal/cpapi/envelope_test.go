@@ -64,7 +64,11 @@ func TestRequestOmitsUnsetFieldsAndValidates(t *testing.T) {
 		Geo: &GeoPoint{Lat: FloatOf(37.26148986816406), Long: FloatOf(-121.95753479003906)}, Level: StringOf("L2"), Mode: StringOf("3"),
 		Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(90), EnergyRequired: FloatOf(20), VehiclePower: FloatOf(7.2)},
 	}
-	for name, q := range map[string]StationSearchRequest{"empty": {}, "every field": full} {
+	for _, tc := range []struct {
+		name string
+		q    StationSearchRequest
+	}{{"empty", StationSearchRequest{}}, {"every field", full}} {
+		name, q := tc.name, tc.q
 		t.Run(name, func(t *testing.T) {
 			if _, err := fs.client(t).GetPublicStations(context.Background(), q); err != nil {
 				t.Fatal(err)
