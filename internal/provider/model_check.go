@@ -37,6 +37,9 @@ func fill(v reflect.Value) {
 	case *cpapi.Time:
 		*x = cpapi.TimeOf(cpapi.Time{}.Value.AddDate(2000, 0, 0))
 		return
+	case *cpapi.Date:
+		*x = cpapi.DateOf(cpapi.Date{}.Value.AddDate(2000, 0, 0))
+		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:

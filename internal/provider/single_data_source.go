@@ -21,11 +21,16 @@ type singleDataSource[Q, T any] struct {
 	description string
 	noun        string // what is looked up, for the "matched N" error: "station"
 	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error)
+	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
+	configValidators []datasource.ConfigValidator
 
 	client *cpapi.Client
 }
 
-var _ datasource.DataSourceWithConfigure = (*singleDataSource[struct{}, struct{}])(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*singleDataSource[struct{}, struct{}])(nil)
+	_ datasource.DataSourceWithConfigValidators = (*singleDataSource[struct{}, struct{}])(nil)
+)
 
 func (d *singleDataSource[Q, T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.name
@@ -39,6 +44,10 @@ func (d *singleDataSource[Q, T]) Schema(_ context.Context, _ datasource.SchemaRe
 		}
 	}
 	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+}
+
+func (d *singleDataSource[Q, T]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return d.configValidators
 }
 
 func (d *singleDataSource[Q, T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

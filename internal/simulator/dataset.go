@@ -33,23 +33,54 @@ type Station struct {
 	CurrencyCode   string    // ISO 4217
 
 	Public           bool   // listed by getPublicStations
-	OrgID            string // "CPN:ORGnnnnn"
+	OrgID            string // "CPN:ORGnnnnn": the organization of the station's city (orgOfCity)
 	OrganizationName string
+
+	// The 5.1 getStations (stationDataExtended) attributes.
+	CompanyID          string    // the organization's companyID
+	ActivationDate     time.Time // stationActivationDate, UTC
+	DriverName         string    // the four driver fields are set only on stations assigned to a driver
+	DriverAddress      string
+	DriverEmail        string
+	DriverPhone        string
+	LastModified       time.Time // lastModifiedDate, UTC
+	WarrantyExpiration time.Time
+	WarrantyService    string    // "Assure" or "Standard"
+	WarrantyType       string    // "Parts and Labor" or "Parts Only"
+	ServicePlanExpiry  time.Time // a date: midnight UTC
+	ServicePlanRenew   time.Time // servicePlanAutoRenewDate, a date
+	Demo               bool
+	SiteValidated      bool
+	SiteValidationDate time.Time // zero unless SiteValidated
+	WANIPAddress       string
+	NetworkStatus      string // "Reachable", or "Unreachable" when the station's ports are UNREACHABLE
+	Firmware           string
+	Reception          int // signal bars, 0 to 5 (0 when unreachable)
+	RadioGroupID       string
+	ManagedBy          string  // org ID of the partner organization that manages the station, or ""
+	AdminStatus        string  // "Active" or "Inactive"
+	ProvisionStatus    string  // "Provisioned"
+	Faults             []Fault // active faults, oldest first (see ActiveFaults)
+
+	groupIDs []int // the groups the station is in, sorted (see GroupsOf)
 }
 
 // Port is one port of a station (5.1 portData).
 type Port struct {
 	Number     int
 	Reservable bool
-	Status     string    // AVAILABLE, INUSE, UNREACHABLE or UNKNOWN
-	Level      string    // L1, L2 or DC (North America); "" in Europe
-	Mode       string    // "3" (AC) or "4" (DC) in Europe; "" in North America
-	TimeStamp  time.Time // last communication, UTC
-	Connectors []Connector
-	Connector  string // connector type(s), e.g. "J1772", or "CCS1, CHAdeMO" on a two-connector port
-	Voltage    string // V
-	Current    string // A
-	Power      string // kW
+	Status     string // AVAILABLE, INUSE, UNREACHABLE or UNKNOWN
+	// FaultReason says why an UNREACHABLE or UNKNOWN port is out of service (getStationStatus
+	// faultReason); it is the name of one of the station's active faults.
+	FaultReason string
+	Level       string    // L1, L2 or DC (North America); "" in Europe
+	Mode        string    // "3" (AC) or "4" (DC) in Europe; "" in North America
+	TimeStamp   time.Time // last communication, UTC
+	Connectors  []Connector
+	Connector   string // connector type(s), e.g. "J1772", or "CCS1, CHAdeMO" on a two-connector port
+	Voltage     string // V
+	Current     string // A
+	Power       string // kW
 }
 
 // Connector is one connector of a multi-connector port (labels 1A, 1B, ...).
@@ -69,11 +100,14 @@ type Pricing struct {
 	UnitPricePerKWh     float64
 }
 
-// Dataset is the immutable set of stations a Server answers from.
+// Dataset is the immutable data a Server answers from: stations, organizations, station groups, rights
+// profiles and active faults.
 type Dataset struct {
-	stations []Station // sorted by ID (see compareIDs)
-	points   []geoPoint
-	byID     map[string]int
+	stations   []Station // sorted by ID (see compareIDs)
+	points     []geoPoint
+	byID       map[string]int
+	groups     []Group // sorted by ID
+	groupIndex map[int]int
 }
 
 func newDataset(stations []Station) *Dataset {
@@ -83,6 +117,7 @@ func newDataset(stations []Station) *Dataset {
 		d.points[i] = newGeoPoint(s.Lat, s.Long)
 		d.byID[s.ID] = i
 	}
+	d.groups, d.groupIndex = buildGroups(stations)
 	return d
 }
 
@@ -142,3 +177,12 @@ func (d *Dataset) PublicWithin(lat, long, distance float64, unit string) []Stati
 	}
 	return out
 }
+
+// Organizations returns every organization, sorted by ID.
+func (d *Dataset) Organizations() []Organization { return slices.Clone(organizations) }
+
+// Organization returns the organization with the given ID.
+func (d *Dataset) Organization(id string) (Organization, bool) { return organization(id) }
+
+// CPNInstances returns the ChargePoint network instances getCPNInstances lists, sorted by ID.
+func (d *Dataset) CPNInstances() []CPN { return slices.Clone(cpnInstances) }

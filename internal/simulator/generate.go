@@ -26,6 +26,7 @@ const (
 // RNG streams (see newRNG). Add a new stream for new attributes so existing data does not change.
 const (
 	streamStation uint64 = iota + 1
+	streamExtras         // generate_extras.go
 )
 
 // referenceTime anchors the generated time stamps, so the data set does not depend on the clock.
@@ -37,7 +38,7 @@ func seedStation() Station {
 		return Port{Number: n, Status: "AVAILABLE", Level: "L2", TimeStamp: ts,
 			Connector: "J1772", Voltage: "240", Current: "30", Power: "7.2"}
 	}
-	return Station{
+	s := Station{
 		ID: seedID, Manufacturer: "Coulomb", Model: "CT2025-HD-GW1-CCR",
 		MacAddr: "000D:6F00:0154:2B8D", SerialNum: "1211150072A4",
 		Name: "CHARGEPOINT / HQ 5", Description: "Front parking lot along Dell Ave.",
@@ -48,8 +49,32 @@ func seedStation() Station {
 			MinPrice: 0.50, MaxPrice: 0.00, UnitPricePerHour: 1.50, UnitPricePerSession: 0.00, UnitPricePerKWh: 0.00}},
 		MainPhone: "(888) 758-4389", ModTime: time.Date(2012, time.November, 15, 1, 29, 16, 0, time.UTC),
 		TimezoneOffset: "-08:00", CurrencyCode: "USD",
-		Public: true, OrgID: "1:ORG00001", OrganizationName: "ChargePoint",
+		Public: true, OrgID: chargePointOrgID, OrganizationName: "ChargePoint",
 	}
+	addSeedExtras(&s)
+	return s
+}
+
+// addSeedExtras sets the seed station's 5.1 getStations attributes. Its port 2 is UNREACHABLE (its power
+// module stopped answering, an active fault), which makes UnreachableGroupID hold for every data set.
+func addSeedExtras(s *Station) {
+	s.CompanyID = "1"
+	s.ActivationDate = time.Date(2012, time.October, 2, 18, 0, 0, 0, time.UTC)
+	s.LastModified = s.ModTime
+	s.WarrantyExpiration = time.Date(2027, time.October, 2, 0, 0, 0, 0, time.UTC)
+	s.WarrantyService, s.WarrantyType = "Assure", "Parts and Labor"
+	s.ServicePlanExpiry = time.Date(2027, time.October, 1, 0, 0, 0, 0, time.UTC)
+	s.ServicePlanRenew = time.Date(2027, time.September, 1, 0, 0, 0, 0, time.UTC)
+	s.SiteValidated, s.SiteValidationDate = true, time.Date(2012, time.October, 5, 16, 0, 0, 0, time.UTC)
+	s.WANIPAddress, s.NetworkStatus, s.Firmware, s.Reception = "198.51.100.23", "Reachable", "4.10.2.14", 4
+	s.RadioGroupID = "1000"
+	s.AdminStatus, s.ProvisionStatus = "Active", "Provisioned"
+
+	port := &s.Ports[1]
+	port.Status, port.FaultReason = "UNREACHABLE", faultPowerModule.Name
+	n := 0
+	s.Faults = []Fault{newFault(faultPowerModule, s, port.TimeStamp.Add(-3*time.Minute), true, &n)}
+	s.groupIDs = []int{20001, UnreachableGroupID}
 }
 
 // generate returns the seed station plus n generated stations, deterministically from seed. Station i
@@ -153,13 +178,11 @@ func generateStation(seed int64, i int, seedPoint geoPoint) Station {
 		Description:  pick(r, descriptions),
 		City:         p.City, State: p.State, Country: p.Country,
 		Lat: lat, Long: long,
-		MainPhone:        p.MainPhone,
-		ModTime:          time.Date(2013, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.intn(12*365*86400)) * time.Second),
-		TimezoneOffset:   p.TimezoneOffset,
-		CurrencyCode:     p.Currency,
-		Public:           r.chance(0.9),
-		OrgID:            fmt.Sprintf("%d:ORG%05d", p.CPN, 10000+site),
-		OrganizationName: comp.Name,
+		MainPhone:      p.MainPhone,
+		ModTime:        time.Date(2013, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.intn(12*365*86400)) * time.Second),
+		TimezoneOffset: p.TimezoneOffset,
+		CurrencyCode:   p.Currency,
+		Public:         r.chance(0.9),
 	}
 	number := r.between(1, 2999)
 	if p.Europe {
@@ -178,6 +201,7 @@ func generateStation(seed int64, i int, seedPoint geoPoint) Station {
 	}
 	s.Ports = generatePorts(r, kind, p.Europe)
 	s.Pricing = generatePricing(r, kind)
+	addExtras(&s, seed, i)
 	return s
 }
 

@@ -7,7 +7,28 @@ type operation func(s *Server, req *element) (any, error)
 
 // operations is the registry: operation local name -> handler, one op_*.go file each.
 var operations = map[string]operation{
-	"getPublicStations": (*Server).getPublicStations,
+	// Activity: sessions, live load, alarms, drivers, billing and fleets (activity.go).
+	"getLoad":                     (*Server).getLoad,
+	"getChargingSessionData":      (*Server).getChargingSessionData,
+	"get15minChargingSessionData": (*Server).get15minChargingSessionData,
+	"getAlarms":                   (*Server).getAlarms,
+	"getUsers":                    (*Server).getUsers,
+	"getTransactionData":          (*Server).getTransactionData,
+	"getFleetVehicles":            (*Server).getFleetVehicles,
+	"getFleetUsageData":           (*Server).getFleetUsageData,
+
+	"getPublicStations":       (*Server).getPublicStations,
+	"getStations":             (*Server).getStations,
+	"getStationStatus":        (*Server).getStationStatus,
+	"getStationGroups":        (*Server).getStationGroups,
+	"getStationGroupDetails":  (*Server).getStationGroupDetails,
+	"getOrgsAndStationGroups": (*Server).getOrgsAndStationGroups,
+	"getPublicStationStatus":  (*Server).getPublicStationStatus,
+	"getCustomGroupStations":  (*Server).getCustomGroupStations,
+	"getStationRights":        (*Server).getStationRights,
+	"getStationRightsProfile": (*Server).getStationRightsProfile,
+	"getCPNInstances":         (*Server).getCPNInstances,
+	"getStationActiveFaults":  (*Server).getStationActiveFaults,
 }
 
 // responseCodes used by ChargePoint (see the reference notes) and by the simulator.

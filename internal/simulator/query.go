@@ -3,8 +3,10 @@ package simulator
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A fieldDecoder decodes one child element of a request container into its destination.
@@ -209,4 +211,129 @@ func serialNumbersField(dst *[]string) fieldDecoder {
 		*dst = list
 		return nil
 	}
+}
+
+// longField parses an xsd:long.
+func longField(dst **int64) fieldDecoder {
+	return func(e *element, path string) error {
+		s, err := leafText(e, path)
+		if err != nil {
+			return err
+		}
+		v, perr := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if perr != nil {
+			return clientFault("%s: %q is not a valid integer (xsd:long)", path, s)
+		}
+		*dst = &v
+		return nil
+	}
+}
+
+// dateTimeField parses an xsd:dateTime; without a time zone it is taken as UTC.
+func dateTimeField(dst **time.Time) fieldDecoder {
+	return func(e *element, path string) error {
+		s, err := leafText(e, path)
+		if err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+			if t, perr := time.Parse(layout, s); perr == nil {
+				t = t.UTC()
+				*dst = &t
+				return nil
+			}
+		}
+		return clientFault("%s: %q is not a valid xsd:dateTime (e.g. 2024-01-31T08:00:00Z)", path, s)
+	}
+}
+
+// dateField parses an xsd:date (with or without a time zone) as midnight UTC of that day.
+func dateField(dst **time.Time) fieldDecoder {
+	return func(e *element, path string) error {
+		s, err := leafText(e, path)
+		if err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+		for _, layout := range []string{"2006-01-02", "2006-01-02Z07:00"} {
+			if t, perr := time.Parse(layout, s); perr == nil {
+				d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+				*dst = &d
+				return nil
+			}
+		}
+		return clientFault("%s: %q is not a valid xsd:date (e.g. 2024-01-31)", path, s)
+	}
+}
+
+// stationIDsField decodes a stationIdList or stationIdListBound: one or more stationID elements. The
+// bound of the latter is not checked here: the operation answers a longer list with a responseCode.
+func stationIDsField(dst *[]string) fieldDecoder {
+	return func(e *element, path string) error {
+		var list []string
+		for _, c := range e.Children {
+			if !(c.Name.Local == "stationID" && (c.Name.Space == "" || c.Name.Space == nsCP)) {
+				return clientFault("unknown element %s in %s (expected stationID)", describe(c.Name), path)
+			}
+			s, err := leafText(c, path+"/stationID")
+			if err != nil {
+				return err
+			}
+			list = append(list, strings.TrimSpace(s))
+		}
+		if len(list) == 0 {
+			return clientFault("%s needs at least one stationID", path)
+		}
+		*dst = list
+		return nil
+	}
+}
+
+// seqField is one element of an xsd:sequence request element (the operations that are not wrapped in
+// a searchQuery).
+type seqField struct {
+	name     string
+	decode   fieldDecoder
+	required bool
+}
+
+// decodeSequence decodes the children of an xsd:sequence: each known, at most once, in the declared
+// order, the required ones present.
+func decodeSequence(container *element, path string, seq []seqField) error {
+	last := -1
+	present := make([]bool, len(seq))
+	for _, c := range container.Children {
+		if c.Name.Space != "" && c.Name.Space != nsCP {
+			return clientFault("unexpected element %s in %s", describe(c.Name), path)
+		}
+		i := slices.IndexFunc(seq, func(f seqField) bool { return f.name == c.Name.Local })
+		switch {
+		case i < 0:
+			return clientFault("unknown element %s in %s (element names are case-sensitive)", c.Name.Local, path)
+		case i <= last:
+			return clientFault("element %s/%s is out of order or repeated (expected order: %s)", path, c.Name.Local, seqNames(seq))
+		}
+		last, present[i] = i, true
+	}
+	for i, f := range seq {
+		if f.required && !present[i] {
+			return clientFault("missing required element %s/%s", path, f.name)
+		}
+	}
+	for _, c := range container.Children {
+		i := slices.IndexFunc(seq, func(f seqField) bool { return f.name == c.Name.Local })
+		if err := seq[i].decode(c, path+"/"+c.Name.Local); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func seqNames(seq []seqField) string {
+	names := make([]string, len(seq))
+	for i, f := range seq {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
 }

@@ -45,6 +45,7 @@ type Server struct {
 	calls                map[string]*atomic.Int64 // one counter per registered operation
 	logger               *log.Logger
 	now                  func() time.Time // the response Timestamp's clock; tests pin it
+	activityData         lazyActivity     // sessions, drivers, alarms, billing, fleets: activity.go
 }
 
 // New builds the data set (once) and returns the server.

@@ -9,10 +9,16 @@
 //	                                (a value cpapi derives after decoding, such as sg_ids)
 //	tf:"name,required"              Terraform name override; "required" for inputs; tf:"-" hides a field
 //	desc:"..."                      Markdown description
-//	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS)
+//	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS); a value with
+//	                                spaces is single-quoted: oneof=APPROVED 'NOT MANAGED'
+//
+// An embedded struct without an xml name (a base type shared by several responses, such as
+// getStationData inside stationDataExtended) contributes its fields as if they were declared in place,
+// as encoding/xml does.
 package tfreflect
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -20,7 +26,7 @@ import (
 )
 
 type field struct {
-	index    int
+	index    []int // for reflect.Value.FieldByIndex: more than one step for a field of an embedded struct
 	name     string
 	desc     string
 	required bool
@@ -39,11 +45,26 @@ func fields(t reflect.Type) []field {
 		return cached.([]field)
 	}
 	var out []field
+	seen := map[string]bool{}
+	add := func(f field) {
+		if seen[f.name] {
+			panic(fmt.Sprintf("tfreflect: %s has two fields named %s", t, f.name))
+		}
+		seen[f.name] = true
+		out = append(out, f)
+	}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		wire, _, _ := strings.Cut(sf.Tag.Get("xml"), ",")
 		tf := sf.Tag.Get("tf")
 		name, opts, _ := strings.Cut(tf, ",")
+		if embedded(sf) && wire == "" && tf == "" {
+			for _, f := range fields(sf.Type) {
+				f.index = append([]int{i}, f.index...)
+				add(f)
+			}
+			continue
+		}
 		if wire == "-" {
 			wire = ""
 		}
@@ -55,8 +76,8 @@ func fields(t reflect.Type) []field {
 			wire, _, _ = strings.Cut(wire, ">")
 			name = SnakeCase(wire)
 		}
-		out = append(out, field{
-			index:    i,
+		add(field{
+			index:    []int{i},
 			name:     name,
 			desc:     sf.Tag.Get("desc"),
 			required: opts == "required",
@@ -66,6 +87,19 @@ func fields(t reflect.Type) []field {
 	}
 	fieldCache.Store(t, out)
 	return out
+}
+
+// embedded reports whether sf is an embedded struct whose fields are promoted (not a scalar such as
+// cpapi.String, which is a struct too).
+func embedded(sf reflect.StructField) bool {
+	if !sf.Anonymous || sf.Type.Kind() != reflect.Struct {
+		return false
+	}
+	switch sf.Type {
+	case stringType, timeType, dateType, floatType, intType, boolType:
+		return false
+	}
+	return true
 }
 
 // Names returns the Terraform attribute names of struct type t.

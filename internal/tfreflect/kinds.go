@@ -11,7 +11,7 @@ import (
 type kind int
 
 const (
-	kindString     kind = iota // cpapi.String, cpapi.Time
+	kindString     kind = iota // cpapi.String, cpapi.Time, cpapi.Date
 	kindFloat                  // cpapi.Float
 	kindInt                    // cpapi.Int
 	kindBool                   // cpapi.Bool
@@ -23,6 +23,7 @@ const (
 var (
 	stringType = reflect.TypeFor[cpapi.String]()
 	timeType   = reflect.TypeFor[cpapi.Time]()
+	dateType   = reflect.TypeFor[cpapi.Date]()
 	floatType  = reflect.TypeFor[cpapi.Float]()
 	intType    = reflect.TypeFor[cpapi.Int]()
 	boolType   = reflect.TypeFor[cpapi.Bool]()
@@ -30,7 +31,7 @@ var (
 
 func kindOf(t reflect.Type) kind {
 	switch t {
-	case stringType, timeType:
+	case stringType, timeType, dateType:
 		return kindString
 	case floatType:
 		return kindFloat

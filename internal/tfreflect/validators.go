@@ -28,7 +28,7 @@ func rules(f field) []rule {
 			continue
 		}
 		name, args, _ := strings.Cut(part, "=")
-		out = append(out, rule{name: name, args: strings.Fields(args)})
+		out = append(out, rule{name: name, args: splitArgs(args)})
 	}
 	return out
 }
@@ -51,8 +51,11 @@ func floats(args []string) []float64 {
 
 func stringValidators(f field) []validator.String {
 	var vs []validator.String
-	if f.typ == timeType {
+	switch f.typ {
+	case timeType:
 		vs = append(vs, rfc3339Validator{})
+	case dateType:
+		vs = append(vs, dateValidator{})
 	}
 	for _, r := range rules(f) {
 		switch r.name {

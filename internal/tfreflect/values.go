@@ -63,6 +63,8 @@ func Value(v reflect.Value) tftypes.Value {
 		return nullable(typ, x.Valid, x.Value)
 	case cpapi.Time:
 		return nullable(typ, x.Valid, x.String())
+	case cpapi.Date:
+		return nullable(typ, x.Valid, x.String())
 	case cpapi.Float:
 		return nullable(typ, x.Valid, big.NewFloat(x.Value))
 	case cpapi.Int:
@@ -85,7 +87,7 @@ func Value(v reflect.Value) tftypes.Value {
 	default:
 		attrs := map[string]tftypes.Value{}
 		for _, f := range fields(v.Type()) {
-			attrs[f.name] = Value(v.Field(f.index))
+			attrs[f.name] = Value(v.FieldByIndex(f.index))
 		}
 		return tftypes.NewValue(typ, attrs)
 	}
@@ -121,7 +123,7 @@ func decodeStruct(obj tftypes.Value, dst reflect.Value) error {
 		if !val.IsFullyKnown() {
 			return fmt.Errorf("%s is not known yet", f.name)
 		}
-		if err := decodeField(val, dst.Field(f.index)); err != nil {
+		if err := decodeField(val, dst.FieldByIndex(f.index)); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
@@ -141,6 +143,14 @@ func decodeField(val tftypes.Value, dst reflect.Value) error {
 				return err
 			}
 			dst.Set(reflect.ValueOf(cpapi.TimeOf(t)))
+			return nil
+		}
+		if dst.Type() == dateType {
+			d, err := cpapi.ParseDate(s)
+			if err != nil {
+				return err
+			}
+			dst.Set(reflect.ValueOf(cpapi.DateOf(d)))
 			return nil
 		}
 		dst.Set(reflect.ValueOf(cpapi.StringOf(s)))

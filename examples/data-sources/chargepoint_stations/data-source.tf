@@ -1,0 +1,48 @@
+# Every station of one organization that the API key can see.
+data "chargepoint_stations" "fleet" {
+  org_id = "1:ORG07225"
+}
+
+output "fleet_inventory" {
+  value = {
+    for s in data.chargepoint_stations.fleet.stations : s.station_id => {
+      name     = s.station_name
+      model    = s.station_model
+      firmware = s.station_firmware
+      ports    = s.num_ports
+      groups   = s.sg_names
+    }
+  }
+}
+
+# Stations whose service plan ends within 60 days, for a renewal reminder.
+locals {
+  renewal_horizon = timeadd(plantimestamp(), "1440h")
+  plans_expiring = [
+    for s in data.chargepoint_stations.fleet.stations : s.station_id
+    if s.service_plan_expiry_date != null && timecmp("${coalesce(s.service_plan_expiry_date, "9999-12-31")}T00:00:00Z", local.renewal_horizon) <= 0
+  ]
+}
+
+check "service_plans_current" {
+  assert {
+    condition     = length(local.plans_expiring) == 0
+    error_message = "Service plans expire within 60 days for: ${join(", ", local.plans_expiring)}"
+  }
+}
+
+# The stations of one group (sg_id is a string in this search), within 10 km of a depot.
+data "chargepoint_stations" "depot_dc" {
+  sg_id = "39491"
+  geo = {
+    lat  = 37.8044
+    long = -122.2712
+  }
+  proximity      = 10
+  proximity_unit = "K"
+  level          = "DC"
+}
+
+output "depot_dc_station_ids" {
+  value = data.chargepoint_stations.depot_dc.stations[*].station_id
+}

@@ -1,0 +1,73 @@
+package cpapi
+
+import (
+	"context"
+	"errors"
+)
+
+// Active faults of stations and their field-replaceable units: getStationActiveFaults (5.1 only).
+
+var opGetStationActiveFaults = operation{name: "getStationActiveFaults"}
+
+// ActiveFaultsQuery is getStationActiveFaultsExtended.
+type ActiveFaultsQuery struct {
+	StationIDs WrappedList[StationIDItem] `xml:"stationIDs" tf:",required" validate:"notempty" desc:"Station identifiers, \"CPNID:StationIdentifier\". Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers."`
+}
+
+// StationActiveFaults is getStationActiveFaultsData: one station and its active faults.
+type StationActiveFaults struct {
+	StationID String         `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\"."`
+	Faults    []StationFault `xml:"stationFaults>stationFault" tf:"faults" desc:"Active faults of the station, sorted by fault_time then fault_code."`
+}
+
+// StationFault is stationFault.
+type StationFault struct {
+	FaultCode        String `xml:"faultCode" desc:"Fault code."`
+	FaultName        String `xml:"faultName" desc:"Fault name."`
+	FaultTime        Time   `xml:"faultTime" desc:"When the fault was raised, RFC 3339."`
+	FaultSeverity    String `xml:"faultSeverity" desc:"Fault severity, as ChargePoint reports it."`
+	FaultDescription String `xml:"faultDescription" desc:"What the fault means."`
+	Remedy           String `xml:"remedy" desc:"Suggested remedy."`
+	Frus             []Fru  `xml:"frus>fru" tf:"frus" desc:"Field-replaceable units (FRUs) involved, sorted by fru_id."`
+}
+
+// Fru is fru: a field-replaceable unit of a station.
+type Fru struct {
+	FruID           String     `xml:"fruID" desc:"FRU identifier."`
+	FruName         String     `xml:"fruName" desc:"FRU name."`
+	PartNumber      String     `xml:"partNumber" desc:"Part number."`
+	SerialNumber    String     `xml:"serialNumber" desc:"Serial number."`
+	SoftwareVersion String     `xml:"softwareVersion" desc:"Software version."`
+	HardwareVersion String     `xml:"hardwareVersion" desc:"Hardware version."`
+	FruFaults       []FruFault `xml:"fruFaults>fruFault" tf:"fru_faults" desc:"Faults of this FRU, sorted by fru_fault_time then fru_fault_code."`
+}
+
+// FruFault is fruFault.
+type FruFault struct {
+	FruFaultCode        String `xml:"fruFaultCode" desc:"FRU fault code."`
+	FruFaultName        String `xml:"fruFaultName" desc:"FRU fault name."`
+	FruFaultTime        Time   `xml:"fruFaultTime" desc:"When the FRU fault was raised, RFC 3339."`
+	FruFaultSeverity    String `xml:"fruFaultSeverity" desc:"FRU fault severity, as ChargePoint reports it."`
+	FruFaultDescription String `xml:"fruFaultDescription" desc:"What the FRU fault means."`
+	FruFaultRemedy      String `xml:"fruFaultRemedy" desc:"Suggested remedy."`
+}
+
+type getStationActiveFaultsResponse struct {
+	Result
+	Stations []StationActiveFaults `xml:"stations>station"`
+}
+
+// GetStationActiveFaults returns the active faults of the stations q lists, MaxIDsPerCall IDs per call
+// (stationIdListBound: ChargePoint refuses more).
+func (c *Client) GetStationActiveFaults(ctx context.Context, q ActiveFaultsQuery) ([]StationActiveFaults, error) {
+	if len(q.StationIDs) == 0 {
+		return nil, errors.New(opGetStationActiveFaults.name + ": at least one station ID is required")
+	}
+	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationActiveFaults, error) {
+		var resp getStationActiveFaultsResponse
+		if err := c.call(ctx, opGetStationActiveFaults, searchQuery[ActiveFaultsQuery]{ActiveFaultsQuery{StationIDs: ids}}, &resp); err != nil {
+			return nil, err
+		}
+		return resp.Stations, nil
+	})
+}

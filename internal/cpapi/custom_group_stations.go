@@ -1,0 +1,44 @@
+package cpapi
+
+import "context"
+
+// Stations of a custom station group, by group name: getCustomGroupStations (5.1 only).
+
+var opGetCustomGroupStations = operation{name: "getCustomGroupStations", noMatch: []string{"102"}}
+
+// CustomGroupStationSearchRequest is customGroupStationSearchRequestExtended.
+type CustomGroupStationSearchRequest struct {
+	StationID   String `xml:"stationID" desc:"Only this station of the group, \"CPNID:StationIdentifier\"."`
+	SgName      String `xml:"sgName" tf:",required" validate:"notempty" desc:"Name of the custom station group."`
+	StartRecord Int    `xml:"startRecord" tf:"-"`
+	NumStations Int    `xml:"numStations" tf:"-"`
+}
+
+// CustomGroupStation is customGroupstationDataExtended: a station of getStations without managedBy.
+type CustomGroupStation struct {
+	StationData
+	StationOwnership
+}
+
+type getCustomGroupStationsResponse struct {
+	Result
+	Stations []CustomGroupStation `xml:"stationData"`
+	MoreFlag Bool                 `xml:"moreFlag"`
+}
+
+// GetCustomGroupStations returns the stations of the custom group q names, following moreFlag to the
+// last page.
+func (c *Client) GetCustomGroupStations(ctx context.Context, q CustomGroupStationSearchRequest) ([]CustomGroupStation, error) {
+	stations, err := collectPages(ctx, opGetCustomGroupStations.name, func(ctx context.Context, start int64) ([]CustomGroupStation, bool, error) {
+		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
+		var resp getCustomGroupStationsResponse
+		if err := c.call(ctx, opGetCustomGroupStations, searchQuery[CustomGroupStationSearchRequest]{q}, &resp); err != nil {
+			return nil, false, err
+		}
+		return resp.Stations, resp.MoreFlag.Value, nil
+	}, func(s CustomGroupStation) string { return s.StationID.Value })
+	for i := range stations {
+		stations[i].splitGroups()
+	}
+	return stations, err
+}

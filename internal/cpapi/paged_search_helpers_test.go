@@ -1,0 +1,99 @@
+package cpapi
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/xsdtest"
+)
+
+// validSearchQuery checks the operation element of the last request against the XSD and returns it.
+func validSearchQuery(t *testing.T, fs *fakeServer) string {
+	t.Helper()
+	body := fs.last().body
+	xsdtest.Validate(t, xsdtest.BodyElement(t, []byte(body)))
+	start := strings.Index(body, "<soapenv:Body>") + len("<soapenv:Body>")
+	return body[start:strings.Index(body, "</soapenv:Body>")]
+}
+
+// pagedOp describes a paged search operation to checkPaging.
+type pagedOp[T any] struct {
+	op       string // operation name
+	sizeElem string // the request's page-size element
+	item     func(n int) string
+	page     func(items string, more bool) string // the response children after the result code
+	fetch    func(*Client) ([]T, error)
+	id       func(T) string // must give "n" for the item built by item(n)
+}
+
+// checkPaging serves n records in pages of the size the client asks for, like ChargePoint, and checks
+// that the client reads every page in order and stops after the last one, also when it is exactly full.
+func checkPaging[T any](t *testing.T, p pagedOp[T]) {
+	const pageSize = 4
+	startRE := regexp.MustCompile(`<startRecord>(\d+)</startRecord>`)
+	sizeRE := regexp.MustCompile(`<` + p.sizeElem + `>(\d+)</` + p.sizeElem + `>`)
+	for _, n := range []int{0, 1, 4, 9, 12} { // 4 and 12: the last page is exactly full
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			fs := newFakeServer(t, func(w http.ResponseWriter, body string) {
+				start, _ := strconv.Atoi(startRE.FindStringSubmatch(body)[1])
+				size, _ := strconv.Atoi(sizeRE.FindStringSubmatch(body)[1])
+				end := min(start-1+size, n)
+				var items strings.Builder
+				for i := start; i <= end; i++ {
+					items.WriteString(p.item(i))
+				}
+				write(w, 200, soapOK(p.op, ok100+p.page(items.String(), end < n)))
+			})
+			c := fs.client(t)
+			c.pageSize = pageSize
+			got, err := p.fetch(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != n {
+				t.Fatalf("%d records, want %d", len(got), n)
+			}
+			for i, v := range got {
+				if p.id(v) != strconv.Itoa(i+1) {
+					t.Fatalf("record %d has id %q, want %d", i, p.id(v), i+1)
+				}
+			}
+			var starts []string
+			for _, r := range fs.requests {
+				starts = append(starts, startRE.FindStringSubmatch(r.body)[1])
+				if size := sizeRE.FindStringSubmatch(r.body); size == nil || size[1] != strconv.Itoa(pageSize) {
+					t.Errorf("request without %s=%d: %s", p.sizeElem, pageSize, r.body)
+				}
+			}
+			var want []string
+			for s := 1; s == 1 || s <= n; s += pageSize {
+				want = append(want, strconv.Itoa(s))
+			}
+			if fmt.Sprint(starts) != fmt.Sprint(want) {
+				t.Errorf("startRecords sent %v, want %v", starts, want)
+			}
+		})
+	}
+}
+
+// checkRepeatedPageStops serves the same full page forever: the client must stop with a PagingError.
+func checkRepeatedPageStops[T any](t *testing.T, p pagedOp[T]) {
+	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
+		write(w, 200, soapOK(p.op, ok100+p.page(p.item(1)+p.item(2), true)))
+	})
+	_, err := p.fetch(fs.client(t))
+	if pe, ok := err.(*PagingError); !ok || pe.Operation != p.op || pe.StartRecord != 3 {
+		t.Fatalf("err = %#v", err)
+	}
+}
+
+func flag(more bool) string {
+	if more {
+		return "1"
+	}
+	return "0"
+}

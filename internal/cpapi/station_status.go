@@ -1,0 +1,127 @@
+package cpapi
+
+import "context"
+
+// Live port status: getStationStatus (API guide §8.2) and getPublicStationStatus (§5.2).
+
+var (
+	opGetStationStatus       = operation{name: "getStationStatus", noMatch: []string{"102"}}
+	opGetPublicStationStatus = operation{name: "getPublicStationStatus", noMatch: []string{"102"}}
+)
+
+// StatusSearchRequest is statusSearchdata, getPublicStationStatus' searchQuery: stations by ID, by a
+// list of IDs or by the station search filters.
+type StatusSearchRequest struct {
+	StationID           String                        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
+	StationIDs          WrappedList[StationIDItem]    `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (it is not \"every station\"), so a list computed from an empty group is safe."`
+	StationManufacturer String                        `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
+	StationModel        String                        `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
+	StationName         String                        `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`
+	Address             String                        `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
+	City                String                        `xml:"City" desc:"City around which to search."`
+	State               String                        `xml:"State" desc:"State or province around which to search."`
+	Country             String                        `xml:"Country" desc:"Country around which to search."`
+	PostalCode          String                        `xml:"postalCode" desc:"Postal code around which to search."`
+	Proximity           Float                         `xml:"Proximity" validate:"atleast=0" desc:"Search radius around the address or geo point, in proximity_unit. ChargePoint's default is 5."`
+	ProximityUnit       String                        `xml:"proximityUnit" validate:"oneof=M N K F I" desc:"Unit of proximity: M (miles, the default), N (nautical miles), K (kilometres), F (feet) or I (inches)."`
+	Connector           String                        `xml:"Connector" desc:"Connector type, for example \"J1772\", \"NEMA 5-20R\" or \"CCS1\"."`
+	Voltage             Float                         `xml:"Voltage" desc:"Nominal voltage (V)."`
+	Current             Float                         `xml:"Current" desc:"Supported current (A)."`
+	Power               Float                         `xml:"Power" desc:"Supported power (kW)."`
+	PortDetails         Bool                          `xml:"portDetails" desc:"Ask for port details: each port's connectors, connector and power. ChargePoint documents this flag only by name; without it they may be left out."`
+	DemoSerialNumbers   WrappedList[SerialNumberItem] `xml:"demoSerialNumber" tf:"demo_serial_numbers" desc:"Serial numbers of stations identified as demo stations."`
+	Reservable          Bool                          `xml:"Reservable" desc:"Only stations that can (true) or cannot (false) be reserved."`
+	Geo                 *GeoPoint                     `xml:"Geo" desc:"Centre of the search, instead of an address."`
+	Status              Int                           `xml:"Status" validate:"between=1 3" desc:"Only stations with a port in this status: 1 (available), 2 (in use) or 3 (unknown), ChargePoint's codes."`
+	Level               String                        `xml:"Level" validate:"oneof=L1 L2 DC" desc:"Charging level (US): L1, L2 or DC."`
+	Mode                String                        `xml:"Mode" desc:"Charging mode (EU): 1 (Mode 1), 3 (Mode 3) or 4 (DC fast)."`
+	Pricing             *PricingOptions               `xml:"Pricing" desc:"Session pricing inputs, which ChargePoint accepts in this search (all four are required); the status answer carries no cost estimate."`
+}
+
+// StationStatusSearchRequest is statusSearchdataForGetStations, getStationStatus' searchQuery.
+type StationStatusSearchRequest struct {
+	StatusSearchRequest
+	StartRecord Int `xml:"startRecord" tf:"-"`
+	NumStations Int `xml:"numStations" tf:"-"`
+}
+
+// PublicPortStatus is publicPortDataStatus.
+type PublicPortStatus struct {
+	PortNumber String      `xml:"portNumber" desc:"Port number (1-based)."`
+	Status     String      `xml:"Status" desc:"Port status: AVAILABLE, INUSE, UNREACHABLE or UNKNOWN."`
+	TimeStamp  Time        `xml:"TimeStamp" desc:"Last communication between the station and ChargePoint, RFC 3339."`
+	Connectors []Connector `xml:"Connectors>Connector" tf:"connectors" desc:"Connectors of a multi-connector port (for example 1A and 1B)."`
+	Connector  String      `xml:"Connector" desc:"Connector type, for example \"J1772\"."`
+	Power      Float       `xml:"Power" desc:"Power (kW)."`
+}
+
+// PortStatus is portDataStatus: the public port status plus why a port is out of service.
+type PortStatus struct {
+	PublicPortStatus
+	FaultReason String `xml:"faultReason" desc:"Why the port is out of service, if it is (free text)."`
+}
+
+// StationStatus is oStatusdata: one station of getStationStatus.
+type StationStatus struct {
+	StationID     String       `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\"."`
+	Ports         []PortStatus `xml:"Port" tf:"ports" desc:"Ports, sorted by port_number."`
+	RecordNumber  Int          `xml:"recordNumber" desc:"Position of the station in ChargePoint's result set (1-based; per call of 100 IDs when station_ids is set)."`
+	NetworkStatus String       `xml:"networkStatus" desc:"Network status of the station, as ChargePoint reports it."`
+}
+
+// PublicStationStatus is publicStatusdata: one station of getPublicStationStatus.
+type PublicStationStatus struct {
+	StationID    String             `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\"."`
+	Ports        []PublicPortStatus `xml:"Port" tf:"ports" desc:"Ports, sorted by port_number."`
+	RecordNumber Int                `xml:"recordNumber" desc:"Position of the station in ChargePoint's answer (1-based; per call of 100 IDs when station_ids is set)."`
+}
+
+type getStationStatusResponse struct {
+	Result
+	Stations []StationStatus `xml:"stationData"`
+	MoreFlag Bool            `xml:"moreFlag"`
+}
+
+type getPublicStationStatusResponse struct {
+	Result
+	Stations []PublicStationStatus `xml:"stationStatusData"`
+}
+
+// GetStationStatus returns the port status of the stations q selects. Station IDs are sent at most
+// MaxIDsPerCall per call (ChargePoint sets no bound, but clients that send more have failed), and each
+// call is paged to its last page. A non-nil empty StationIDs selects no station (without a call): a
+// list of IDs computed from an empty group must not turn into a query for every station.
+func (c *Client) GetStationStatus(ctx context.Context, q StatusSearchRequest) ([]StationStatus, error) {
+	if q.StationIDs != nil && len(q.StationIDs) == 0 {
+		return []StationStatus{}, nil
+	}
+	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationStatus, error) {
+		query := StationStatusSearchRequest{StatusSearchRequest: q}
+		query.StationIDs = ids
+		return collectPages(ctx, opGetStationStatus.name, func(ctx context.Context, start int64) ([]StationStatus, bool, error) {
+			query.StartRecord, query.NumStations = IntOf(start), IntOf(c.pageSize)
+			var resp getStationStatusResponse
+			if err := c.call(ctx, opGetStationStatus, searchQuery[StationStatusSearchRequest]{query}, &resp); err != nil {
+				return nil, false, err
+			}
+			return resp.Stations, resp.MoreFlag.Value, nil
+		}, func(s StationStatus) string { return s.StationID.Value })
+	})
+}
+
+// GetPublicStationStatus returns the port status of the public stations q selects, at most
+// MaxIDsPerCall station IDs per call. The operation has no paging. As for GetStationStatus, a non-nil
+// empty StationIDs selects no station.
+func (c *Client) GetPublicStationStatus(ctx context.Context, q StatusSearchRequest) ([]PublicStationStatus, error) {
+	if q.StationIDs != nil && len(q.StationIDs) == 0 {
+		return []PublicStationStatus{}, nil
+	}
+	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]PublicStationStatus, error) {
+		q.StationIDs = ids
+		var resp getPublicStationStatusResponse
+		if err := c.call(ctx, opGetPublicStationStatus, searchQuery[StatusSearchRequest]{q}, &resp); err != nil {
+			return nil, err
+		}
+		return resp.Stations, nil
+	})
+}

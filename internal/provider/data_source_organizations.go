@@ -1,0 +1,26 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+func newOrganizationsDataSource() datasource.DataSource {
+	return &listDataSource[cpapi.OrgsSearchQuery, cpapi.Organization]{
+		name: "organizations",
+		description: "Organizations the API key has rights to, with their custom station groups and the groups' parents " +
+			"(ChargePoint `getOrgsAndStationGroups`). Every filter is optional; no match is an empty list.",
+		output:     "organizations",
+		outputDesc: "Matching organizations, sorted by `org_id`.",
+		fetch:      (*cpapi.Client).GetOrgsAndStationGroups,
+		sort:       sortOrganizations,
+	}
+}
+
+func sortOrganizations(orgs []cpapi.Organization) {
+	sortBy(orgs, func(o cpapi.Organization) string { return o.OrgID.Value })
+	for i := range orgs {
+		sortBy(orgs[i].Groups, func(g cpapi.OrgStationGroup) string { return g.SgID.String() })
+	}
+}

@@ -1,0 +1,26 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+func newPublicStationStatusDataSource() datasource.DataSource {
+	return &listDataSource[cpapi.StatusSearchRequest, cpapi.PublicStationStatus]{
+		name: "public_station_status",
+		description: "Live port status of public stations (ChargePoint `getPublicStationStatus`), by `station_ids` (any " +
+			"number; asked 100 per call) or by the station search filters. No match is an empty list.",
+		output:     "stations",
+		outputDesc: "Matching stations, sorted by `station_id`.",
+		fetch:      (*cpapi.Client).GetPublicStationStatus,
+		sort:       sortPublicStationStatus,
+	}
+}
+
+func sortPublicStationStatus(stations []cpapi.PublicStationStatus) {
+	sortBy(stations, func(s cpapi.PublicStationStatus) string { return s.StationID.Value })
+	for i := range stations {
+		sortBy(stations[i].Ports, func(p cpapi.PublicPortStatus) string { return p.PortNumber.Value })
+	}
+}

@@ -1,0 +1,38 @@
+package provider
+
+import (
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+func newStationActiveFaultsDataSource() datasource.DataSource {
+	return &listDataSource[cpapi.ActiveFaultsQuery, cpapi.StationActiveFaults]{
+		name: "station_active_faults",
+		description: "Active faults of stations and of their field-replaceable units (ChargePoint `getStationActiveFaults`, " +
+			"API 5.1). `station_ids` may hold any number of IDs: they are asked 100 per call, ChargePoint's limit.",
+		output:     "stations",
+		outputDesc: "Stations with active faults, sorted by `station_id`. ChargePoint leaves out stations without active faults (and unknown IDs).",
+		fetch:      (*cpapi.Client).GetStationActiveFaults,
+		sort:       sortStationActiveFaults,
+	}
+}
+
+func sortStationActiveFaults(stations []cpapi.StationActiveFaults) {
+	sortBy(stations, func(s cpapi.StationActiveFaults) string { return s.StationID.Value })
+	for i := range stations {
+		faults := stations[i].Faults
+		sortBy(faults, func(f cpapi.StationFault) string { return timeKey(f.FaultTime) + " " + f.FaultCode.Value })
+		for j := range faults {
+			sortBy(faults[j].Frus, func(f cpapi.Fru) string { return f.FruID.Value })
+			for k := range faults[j].Frus {
+				sortBy(faults[j].Frus[k].FruFaults, func(f cpapi.FruFault) string { return timeKey(f.FruFaultTime) + " " + f.FruFaultCode.Value })
+			}
+		}
+	}
+}
+
+// timeKey orders timestamps chronologically whatever zone ChargePoint wrote them in.
+func timeKey(t cpapi.Time) string { return t.Value.UTC().Format(time.RFC3339Nano) }

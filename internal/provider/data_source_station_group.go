@@ -1,0 +1,34 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+func newStationGroupDataSource() datasource.DataSource {
+	return &singleDataSource[cpapi.StationGroupDetailsRequest, cpapi.StationGroupDetails]{
+		name: "station_group",
+		description: "One custom station group: its name, child groups and stations (ChargePoint `getStationGroupDetails`). " +
+			"An unknown `sg_id` is an error.",
+		noun:  "station group",
+		fetch: getStationGroupDetails,
+	}
+}
+
+// getStationGroupDetails adapts the one-group answer to singleDataSource and puts its lists in a stable order.
+func getStationGroupDetails(c *cpapi.Client, ctx context.Context, q cpapi.StationGroupDetailsRequest) ([]cpapi.StationGroupDetails, error) {
+	g, err := c.GetStationGroupDetails(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	sortStationGroupDetails(&g)
+	return []cpapi.StationGroupDetails{g}, nil
+}
+
+func sortStationGroupDetails(g *cpapi.StationGroupDetails) {
+	sortBy(g.Groups, func(child cpapi.ChildStationGroup) string { return child.SgID.String() })
+	sortBy(g.Stations, func(s cpapi.StationGroupStation) string { return s.StationID.Value })
+}
