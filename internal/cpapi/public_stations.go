@@ -6,13 +6,13 @@ import "context"
 
 var opGetPublicStations = operation{name: "getPublicStations", noMatch: []string{"102"}}
 
-// StationSearchRequest is getPublicStations' searchQuery (stationSearchRequest).
-type StationSearchRequest struct {
+// StationFilters are the station filters that every station search request type shares
+// (stationSearchRequest, statusSearchdata, stationRightsSearchRequest, ...).
+type StationFilters struct {
 	StationID           String                        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
 	StationManufacturer String                        `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
 	StationModel        String                        `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
 	StationName         String                        `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`
-	SerialNumber        String                        `xml:"serialNumber" desc:"Station serial number."`
 	Address             String                        `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
 	City                String                        `xml:"City" desc:"City around which to search."`
 	State               String                        `xml:"State" desc:"State or province around which to search."`
@@ -29,9 +29,15 @@ type StationSearchRequest struct {
 	Geo                 *GeoPoint                     `xml:"Geo" desc:"Centre of the search, instead of an address."`
 	Level               String                        `xml:"Level" validate:"oneof=L1 L2 DC" desc:"Charging level (US): L1, L2 or DC."`
 	Mode                String                        `xml:"Mode" desc:"Charging mode (EU): 1 (Mode 1), 3 (Mode 3) or 4 (DC fast)."`
-	Pricing             *PricingOptions               `xml:"Pricing" desc:"Inputs for a cost estimate; when set, every port's estimated_cost is computed for this session."`
-	StartRecord         Int                           `xml:"startRecord" tf:"-"`
-	NumStations         Int                           `xml:"numStations" tf:"-"`
+	Pricing             *PricingOptions               `xml:"Pricing" desc:"A charging session to estimate the cost of (ChargePoint requires all four values). getPublicStations fills every port's estimated_cost for it; the other searches accept it as a filter input of the same request type."`
+}
+
+// StationSearchRequest is getPublicStations' searchQuery (stationSearchRequest).
+type StationSearchRequest struct {
+	StationFilters
+	SerialNumber String `xml:"serialNumber" desc:"Station serial number."`
+	StartRecord  Int    `xml:"startRecord" tf:"-"`
+	NumStations  Int    `xml:"numStations" tf:"-"`
 }
 
 // GeoPoint is geoData: latitude and longitude in decimal degrees.

@@ -16,15 +16,7 @@ func TestGetStationRightsRequestWithEveryFilter(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
 		write(w, 200, soapOK("getStationRights", ok100+"<moreFlag>0</moreFlag>"))
 	})
-	station := StationSearchRequest{
-		StationID: StringOf("1:81203"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT2025"),
-		StationName: StringOf("CHARGEPOINT*"), SerialNumber: StringOf("SN1"), Address: StringOf("1692 Dell Avenue"),
-		City: StringOf("Campbell"), State: StringOf("CA"), Country: StringOf("United States"), PostalCode: StringOf("95008"),
-		Proximity: FloatOf(1.5), ProximityUnit: StringOf("K"), Connector: StringOf("J1772"), Voltage: FloatOf(240),
-		Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("D1")},
-		Reservable: BoolOf(true), Geo: &GeoPoint{Lat: FloatOf(37.26), Long: FloatOf(-121.95)}, Level: StringOf("L2"), Mode: StringOf("3"),
-		Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)},
-	}
+	station := StationSearchRequest{StationFilters: StationFilters{StationID: StringOf("1:81203"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT2025"), StationName: StringOf("CHARGEPOINT*"), Address: StringOf("1692 Dell Avenue"), City: StringOf("Campbell"), State: StringOf("CA"), Country: StringOf("United States"), PostalCode: StringOf("95008"), Proximity: FloatOf(1.5), ProximityUnit: StringOf("K"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("D1")}, Reservable: BoolOf(true), Geo: &GeoPoint{Lat: FloatOf(37.26), Long: FloatOf(-121.95)}, Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)}}, SerialNumber: StringOf("SN1")}
 	q := StationRightsSearchRequest{
 		StationSearchRequest: station,
 		OrgID:                StringOf("1:ORG00001"), CompanyID: StringOf("42"), OrganizationName: StringOf("Acme"),

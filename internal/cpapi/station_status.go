@@ -12,30 +12,10 @@ var (
 // StatusSearchRequest is statusSearchdata, getPublicStationStatus' searchQuery: stations by ID, by a
 // list of IDs or by the station search filters.
 type StatusSearchRequest struct {
-	StationID           String                        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
-	StationIDs          WrappedList[StationIDItem]    `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (it is not \"every station\"), so a list computed from an empty group is safe."`
-	StationManufacturer String                        `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
-	StationModel        String                        `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
-	StationName         String                        `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`
-	Address             String                        `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
-	City                String                        `xml:"City" desc:"City around which to search."`
-	State               String                        `xml:"State" desc:"State or province around which to search."`
-	Country             String                        `xml:"Country" desc:"Country around which to search."`
-	PostalCode          String                        `xml:"postalCode" desc:"Postal code around which to search."`
-	Proximity           Float                         `xml:"Proximity" validate:"atleast=0" desc:"Search radius around the address or geo point, in proximity_unit. ChargePoint's default is 5."`
-	ProximityUnit       String                        `xml:"proximityUnit" validate:"oneof=M N K F I" desc:"Unit of proximity: M (miles, the default), N (nautical miles), K (kilometres), F (feet) or I (inches)."`
-	Connector           String                        `xml:"Connector" desc:"Connector type, for example \"J1772\", \"NEMA 5-20R\" or \"CCS1\"."`
-	Voltage             Float                         `xml:"Voltage" desc:"Nominal voltage (V)."`
-	Current             Float                         `xml:"Current" desc:"Supported current (A)."`
-	Power               Float                         `xml:"Power" desc:"Supported power (kW)."`
-	PortDetails         Bool                          `xml:"portDetails" desc:"Ask for port details: each port's connectors, connector and power. ChargePoint documents this flag only by name; without it they may be left out."`
-	DemoSerialNumbers   WrappedList[SerialNumberItem] `xml:"demoSerialNumber" tf:"demo_serial_numbers" desc:"Serial numbers of stations identified as demo stations."`
-	Reservable          Bool                          `xml:"Reservable" desc:"Only stations that can (true) or cannot (false) be reserved."`
-	Geo                 *GeoPoint                     `xml:"Geo" desc:"Centre of the search, instead of an address."`
-	Status              Int                           `xml:"Status" validate:"between=1 3" desc:"Only stations with a port in this status: 1 (available), 2 (in use) or 3 (unknown), ChargePoint's codes."`
-	Level               String                        `xml:"Level" validate:"oneof=L1 L2 DC" desc:"Charging level (US): L1, L2 or DC."`
-	Mode                String                        `xml:"Mode" desc:"Charging mode (EU): 1 (Mode 1), 3 (Mode 3) or 4 (DC fast)."`
-	Pricing             *PricingOptions               `xml:"Pricing" desc:"Session pricing inputs, which ChargePoint accepts in this search (all four are required); the status answer carries no cost estimate."`
+	StationFilters
+	StationIDs  WrappedList[StationIDItem] `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (it is not \"every station\"), so a list computed from an empty group is safe."`
+	PortDetails Bool                       `xml:"portDetails" desc:"Ask for port details: each port's connectors, connector and power. ChargePoint documents this flag only by name; without it they may be left out."`
+	Status      Int                        `xml:"Status" validate:"between=1 3" desc:"Only stations with a port in this status: 1 (available), 2 (in use) or 3 (unknown), ChargePoint's codes."`
 }
 
 // StationStatusSearchRequest is statusSearchdataForGetStations, getStationStatus' searchQuery.

@@ -21,16 +21,7 @@ func publicStatusStation(id string) string {
 }
 
 func fullStatusQuery() StatusSearchRequest {
-	return StatusSearchRequest{
-		StationID: StringOf("1:1"), StationIDs: WrappedList[StationIDItem]{StringOf("1:2"), StringOf("1:3")},
-		StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT4000"), StationName: StringOf("ORG / *"),
-		Address: StringOf("165 13th St"), City: StringOf("Oakland"), State: StringOf("CA"), Country: StringOf("US"), PostalCode: StringOf("94612"),
-		Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"), Connector: StringOf("J1772"),
-		Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), PortDetails: BoolOf(true),
-		DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("S1")}, Reservable: BoolOf(false),
-		Geo: &GeoPoint{Lat: FloatOf(37.8), Long: FloatOf(-122.27)}, Status: IntOf(2), Level: StringOf("L2"), Mode: StringOf("3"),
-		Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)},
-	}
+	return StatusSearchRequest{StationFilters: StationFilters{StationID: StringOf("1:1"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT4000"), StationName: StringOf("ORG / *"), Address: StringOf("165 13th St"), City: StringOf("Oakland"), State: StringOf("CA"), Country: StringOf("US"), PostalCode: StringOf("94612"), Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("S1")}, Reservable: BoolOf(false), Geo: &GeoPoint{Lat: FloatOf(37.8), Long: FloatOf(-122.27)}, Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)}}, StationIDs: WrappedList[StationIDItem]{StringOf("1:2"), StringOf("1:3")}, PortDetails: BoolOf(true), Status: IntOf(2)}
 }
 
 func TestGetStationStatusRequest(t *testing.T) {
@@ -88,7 +79,7 @@ func TestGetStationStatusDecodes(t *testing.T) {
 
 func TestGetStationStatusNoMatchIsEmpty(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getStationStatus", noStation102)) })
-	got, err := fs.client(t).GetStationStatus(context.Background(), StatusSearchRequest{StationID: StringOf("9:0")})
+	got, err := fs.client(t).GetStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{StationID: StringOf("9:0")}})
 	if err != nil || len(got) != 0 {
 		t.Errorf("got %v, %v", got, err)
 	}
@@ -132,7 +123,7 @@ func TestGetStationStatusExactlyFullLastPage(t *testing.T) {
 	fs := pagedOpServer(t, "getStationStatus", func(string) []string { return ids }, statusStation)
 	c := fs.client(t)
 	c.pageSize = 5
-	got, err := c.GetStationStatus(context.Background(), StatusSearchRequest{City: StringOf("Oakland")})
+	got, err := c.GetStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{City: StringOf("Oakland")}})
 	if err != nil || len(got) != 10 || len(fs.requests) != 2 {
 		t.Errorf("%d stations in %d calls, %v", len(got), len(fs.requests), err)
 	}
@@ -154,7 +145,7 @@ func TestGetPublicStationStatusRequest(t *testing.T) {
 func TestGetPublicStationStatusDecodes(t *testing.T) {
 	resp := fixture(t, "getPublicStationStatus_response.xml")
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, resp) })
-	got, err := fs.client(t).GetPublicStationStatus(context.Background(), StatusSearchRequest{StationID: StringOf("1:81203")})
+	got, err := fs.client(t).GetPublicStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{StationID: StringOf("1:81203")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +184,7 @@ func TestGetPublicStationStatusBatches(t *testing.T) {
 
 func TestGetPublicStationStatusNoMatchIsEmpty(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getPublicStationStatus", noStation102)) })
-	got, err := fs.client(t).GetPublicStationStatus(context.Background(), StatusSearchRequest{StationID: StringOf("9:0")})
+	got, err := fs.client(t).GetPublicStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{StationID: StringOf("9:0")}})
 	if err != nil || len(got) != 0 {
 		t.Errorf("got %v, %v", got, err)
 	}
