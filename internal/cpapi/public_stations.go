@@ -54,8 +54,9 @@ type PricingOptions struct {
 	VehiclePower   Float  `xml:"vehiclePower" tf:",required" validate:"atleast=0" desc:"Power the vehicle accepts, kW."`
 }
 
-// PublicStation is stationData of getPublicStations (5.1 shape; a 5.0-shaped answer is normalized).
-type PublicStation struct {
+// StationCore holds the station fields every station record shares (stationData, getStationData,
+// customGroupstationDataExtended). A 5.0-shaped answer is normalized after decoding (adopt50Shape).
+type StationCore struct {
 	StationID           String        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\"."`
 	StationManufacturer String        `xml:"stationManufacturer" desc:"Station manufacturer."`
 	StationModel        String        `xml:"stationModel" desc:"Station model."`
@@ -76,6 +77,11 @@ type PublicStation struct {
 	TimezoneOffset      String        `xml:"timezoneOffset" desc:"Station time zone offset as ChargePoint reports it, for example \"-08:00\"."`
 	CurrencyCode        String        `xml:"currencyCode" desc:"ISO 4217 currency of the station's pricing."`
 	RecordNumber        Int           `xml:"recordNumber" desc:"Position of the station in ChargePoint's result set (1-based)."`
+}
+
+// PublicStation is stationData of getPublicStations.
+type PublicStation struct {
+	StationCore
 }
 
 // Port is portData.
@@ -146,7 +152,7 @@ func (c *Client) GetPublicStations(ctx context.Context, q StationSearchRequest) 
 }
 
 // adopt50Shape fills the 5.1 station-level name and description from the first port of a 5.0-shaped answer.
-func (s *PublicStation) adopt50Shape() {
+func (s *StationCore) adopt50Shape() {
 	for _, p := range s.Ports {
 		if !s.StationName.Valid && p.StationName.Valid {
 			s.StationName = p.StationName

@@ -25,38 +25,19 @@ type StationSearchRequestExtended struct {
 
 // StationData is getStationData, the station record getStations and getCustomGroupStations share.
 type StationData struct {
-	RecordNumber             Int           `xml:"recordNumber" desc:"Position of the station in ChargePoint's result set (1-based)."`
-	StationID                String        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\"."`
-	StationManufacturer      String        `xml:"stationManufacturer" desc:"Station manufacturer."`
-	StationModel             String        `xml:"stationModel" desc:"Station model."`
-	StationMacAddr           String        `xml:"stationMacAddr" desc:"Station MAC address."`
-	StationSerialNum         String        `xml:"stationSerialNum" desc:"Station serial number."`
-	StationName              String        `xml:"stationName" desc:"Station name, \"ORGANIZATION / NAME\"."`
-	Description              String        `xml:"Description" desc:"Station description, often where to find it."`
-	StationActivationDate    Time          `xml:"stationActivationDate" desc:"When the station was activated, RFC 3339."`
-	Address                  String        `xml:"Address" desc:"Street address."`
-	City                     String        `xml:"City" desc:"City."`
-	State                    String        `xml:"State" desc:"State or province."`
-	Country                  String        `xml:"Country" desc:"Country."`
-	PostalCode               String        `xml:"postalCode" desc:"Postal code."`
-	Ports                    []Port        `xml:"Port" tf:"ports" desc:"Ports, sorted by port_number."`
-	Pricing                  []PricingSpec `xml:"Pricing" tf:"pricing" desc:"Pricing (up to two blocks)."`
-	NumPorts                 Int           `xml:"numPorts" desc:"Number of ports."`
-	DriverName               String        `xml:"driverName" desc:"Name of the driver the station is assigned to (home stations)."`
-	DriverAddress            String        `xml:"driverAddress" desc:"Address of that driver."`
-	DriverEmail              String        `xml:"driverEmail" desc:"Email address of that driver."`
-	DriverPhoneNumber        String        `xml:"driverPhoneNumber" desc:"Phone number of that driver."`
-	LastModifiedDate         Time          `xml:"lastModifiedDate" desc:"Last modification of the station, RFC 3339."`
-	MainPhone                String        `xml:"mainPhone" desc:"Driver support phone number."`
-	ModTimeStamp             Time          `xml:"modTimeStamp" desc:"Last modification of the station record, RFC 3339."`
-	TimezoneOffset           String        `xml:"timezoneOffset" desc:"Station time zone offset as ChargePoint reports it, for example \"-08:00\"."`
-	CurrencyCode             String        `xml:"currencyCode" desc:"ISO 4217 currency of the station's pricing."`
-	WarrantyExpirationDate   Time          `xml:"warrantyExpirationDate" desc:"End of the station's warranty, RFC 3339."`
-	WarrantyService          String        `xml:"warrantyService" desc:"Warranty service."`
-	WarrantyType             String        `xml:"warrantyType" desc:"Warranty type."`
-	ServicePlanExpiryDate    Date          `xml:"servicePlanExpiryDate" desc:"Last day of the station's service plan, YYYY-MM-DD."`
-	ServicePlanAutoRenewDate Date          `xml:"servicePlanAutoRenewDate" desc:"Day the service plan renews automatically, YYYY-MM-DD."`
-	Demo                     String        `xml:"demo" desc:"Whether the station is a demo station, as ChargePoint reports it."`
+	StationCore
+	StationActivationDate    Time   `xml:"stationActivationDate" desc:"When the station was activated, RFC 3339."`
+	DriverName               String `xml:"driverName" desc:"Name of the driver the station is assigned to (home stations)."`
+	DriverAddress            String `xml:"driverAddress" desc:"Address of that driver."`
+	DriverEmail              String `xml:"driverEmail" desc:"Email address of that driver."`
+	DriverPhoneNumber        String `xml:"driverPhoneNumber" desc:"Phone number of that driver."`
+	LastModifiedDate         Time   `xml:"lastModifiedDate" desc:"Last modification of the station, RFC 3339."`
+	WarrantyExpirationDate   Time   `xml:"warrantyExpirationDate" desc:"End of the station's warranty, RFC 3339."`
+	WarrantyService          String `xml:"warrantyService" desc:"Warranty service."`
+	WarrantyType             String `xml:"warrantyType" desc:"Warranty type."`
+	ServicePlanExpiryDate    Date   `xml:"servicePlanExpiryDate" desc:"Last day of the station's service plan, YYYY-MM-DD."`
+	ServicePlanAutoRenewDate Date   `xml:"servicePlanAutoRenewDate" desc:"Day the service plan renews automatically, YYYY-MM-DD."`
+	Demo                     String `xml:"demo" desc:"Whether the station is a demo station, as ChargePoint reports it."`
 }
 
 // StationOwnership is the extension getStations and getCustomGroupStations add to StationData: owner,
@@ -131,18 +112,6 @@ func (c *Client) GetStations(ctx context.Context, q StationSearchRequestExtended
 		stations[i].splitGroups()
 	}
 	return stations, err
-}
-
-// adopt50Shape fills the 5.1 station-level name and description from the first port of a 5.0-shaped answer.
-func (s *StationData) adopt50Shape() {
-	for _, p := range s.Ports {
-		if !s.StationName.Valid && p.StationName.Valid {
-			s.StationName = p.StationName
-		}
-		if !s.Description.Valid && p.Description.Valid {
-			s.Description = p.Description
-		}
-	}
 }
 
 // StationByID is the query of the singular station lookup: one station, by ID.
