@@ -57,18 +57,8 @@ func (d *listDataSource[Q, T]) Configure(_ context.Context, req datasource.Confi
 }
 
 func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		resp.Diagnostics.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
-		return
-	}
-	var query Q
-	if err := tfreflect.Decode(req.Config.Raw, &query); err != nil {
-		resp.Diagnostics.AddError("Invalid chargepoint_"+d.name+" arguments", err.Error())
-		return
-	}
-	items, err := d.fetch(d.client, ctx, query)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "chargepoint_"+d.name, err)
+	items, ok := fetchFromConfig(ctx, d.client, d.name, d.fetch, req.Config.Raw, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if d.sort != nil {
@@ -87,4 +77,26 @@ func setOutput(_ context.Context, config tftypes.Value, state *tftypes.Value, na
 	attrs[name] = value
 	*state = tftypes.NewValue(config.Type(), attrs)
 	return diags
+}
+
+// fetchFromConfig is the first half of every Read: decode the configuration into the query, call the
+// API and turn its error into one diagnostic. ok is false when diagnostics were added.
+func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name string,
+	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), config tftypes.Value, diags *diag.Diagnostics,
+) (items []T, ok bool) {
+	if client == nil {
+		diags.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
+		return nil, false
+	}
+	var query Q
+	if err := tfreflect.Decode(config, &query); err != nil {
+		diags.AddError("Invalid chargepoint_"+name+" arguments", err.Error())
+		return nil, false
+	}
+	items, err := fetch(client, ctx, query)
+	if err != nil {
+		addAPIError(diags, "chargepoint_"+name, err)
+		return nil, false
+	}
+	return items, true
 }

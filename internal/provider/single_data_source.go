@@ -55,18 +55,8 @@ func (d *singleDataSource[Q, T]) Configure(_ context.Context, req datasource.Con
 }
 
 func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		resp.Diagnostics.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
-		return
-	}
-	var query Q
-	if err := tfreflect.Decode(req.Config.Raw, &query); err != nil {
-		resp.Diagnostics.AddError("Invalid chargepoint_"+d.name+" arguments", err.Error())
-		return
-	}
-	items, err := d.fetch(d.client, ctx, query)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "chargepoint_"+d.name, err)
+	items, ok := fetchFromConfig(ctx, d.client, d.name, d.fetch, req.Config.Raw, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if len(items) != 1 {
