@@ -110,8 +110,17 @@ type Dataset struct {
 	groupIndex map[int]int
 }
 
-func newDataset(stations []Station) *Dataset {
-	slices.SortStableFunc(stations, func(a, b Station) int { return compareIDs(a.ID, b.ID) })
+func newDataset(generated []Station) *Dataset {
+	// Sorting indexes and copying each station once is much cheaper than sorting the large structs.
+	order := make([]int, len(generated))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareIDs(generated[a].ID, generated[b].ID) })
+	stations := make([]Station, len(generated))
+	for i, j := range order {
+		stations[i] = generated[j]
+	}
 	d := &Dataset{stations: stations, points: make([]geoPoint, len(stations)), byID: make(map[string]int, len(stations))}
 	for i, s := range stations {
 		d.points[i] = newGeoPoint(s.Lat, s.Long)

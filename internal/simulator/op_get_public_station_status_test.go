@@ -12,7 +12,7 @@ func publicStatus(t *testing.T, url, inner string) (*tStatusList, []byte) {
 }
 
 func TestGetPublicStationStatus(t *testing.T) {
-	s, url := startServer(t, Options{Stations: 700, MaxPageSize: 50})
+	s, url := startServer(t, Options{MaxPageSize: 50})
 	d := s.Dataset()
 	private := firstPrivate(d)
 

@@ -102,30 +102,35 @@ func TestGetStationsFilters(t *testing.T) {
 	if managed == "" || driver == "" || demoSerial == "" || validated == "" {
 		t.Fatalf("setup: managed %q driver %q demo %q not validated %q", managed, driver, demoSerial, validated)
 	}
-	activation := time.Date(2022, time.March, 1, 0, 0, 0, 0, time.UTC)
+	activation := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
 	inGroup := func(id int) func(st *Station) bool {
 		return func(st *Station) bool {
 			return slices.ContainsFunc(d.GroupsOf(st.ID), func(g Group) bool { return g.ID == id })
 		}
 	}
+	near := func(lat, long, miles float64) func(st *Station) bool {
+		return func(st *Station) bool { return haversineMiles(lat, long, st.Lat, st.Long) <= miles }
+	}
+	seattle := near(47.6062, -122.3321, 5)
+	// Cases select few stations: full stationDataExtended answers are costly under -race.
 	cases := []struct {
 		name, query string
 		want        []string
 	}{
-		{"orgID", `<orgID>1:org07225</orgID>`, filterIDs(d, func(st *Station) bool { return st.OrgID == "1:ORG07225" })},
-		{"companyID", `<companyID>318</companyID>`, filterIDs(d, func(st *Station) bool { return st.OrgID == "4:ORG00318" })},
-		{"organizationName", `<organizationName>europa laden</organizationName>`, filterIDs(d, func(st *Station) bool { return st.OrganizationName == "Europa Laden" })},
-		{"sgID", `<sgID>20005</sgID>`, filterIDs(d, inGroup(20005))},
+		{"orgID", `<orgID>4:org00318</orgID>`, filterIDs(d, func(st *Station) bool { return st.OrgID == "4:ORG00318" })},
+		{"companyID", `<companyID>4512</companyID><State>CA</State>`,
+			filterIDs(d, func(st *Station) bool { return st.OrgID == "1:ORG04512" && st.State == "California" })},
+		{"organizationName", `<organizationName>maple leaf ev</organizationName>`, filterIDs(d, func(st *Station) bool { return st.OrganizationName == "Maple Leaf EV" })},
+		{"sgID", `<sgID>20104</sgID>`, filterIDs(d, inGroup(20104))},
 		{"sgName", `<sgName>Garage East</sgName>`, filterIDs(d, inGroup(20003))},
-		{"sgID and City", `<sgID>` + fmt.Sprint(HealthyGroupID) + `</sgID><City>San Jose</City><Proximity>100</Proximity>`,
-			filterIDs(d, func(st *Station) bool {
-				return inGroup(HealthyGroupID)(st) && haversineMiles(37.3382, -121.8863, st.Lat, st.Long) <= 100
-			})},
+		{"sgID and Geo", `<sgID>` + fmt.Sprint(HealthyGroupID) + `</sgID><Geo><Lat>37.2872</Lat><Long>-121.95</Long></Geo><Proximity>4</Proximity>`,
+			filterIDs(d, func(st *Station) bool { return inGroup(HealthyGroupID)(st) && near(37.2872, -121.95, 4)(st) })},
 		{"radioGroupID", `<radioGroupID>1000</radioGroupID>`, filterIDs(d, func(st *Station) bool { return st.RadioGroupID == "1000" })},
-		{"stationActivationDate: on or after", `<stationActivationDate>2022-03-01T00:00:00Z</stationActivationDate>`,
+		{"stationActivationDate: on or after", `<stationActivationDate>2024-03-01T00:00:00Z</stationActivationDate>`,
 			filterIDs(d, func(st *Station) bool { return !st.ActivationDate.Before(activation) })},
 		{"serialNumber", `<serialNumber>1211150072a4</serialNumber>`, []string{"1:81203"}},
-		{"warrantyService", `<warrantyService>standard</warrantyService>`, filterIDs(d, func(st *Station) bool { return st.WarrantyService == "Standard" })},
+		{"warrantyService", `<warrantyService>standard</warrantyService><City>Seattle</City>`,
+			filterIDs(d, func(st *Station) bool { return st.WarrantyService == "Standard" && seattle(st) })},
 		{"private station", `<stationID>` + firstPrivate(d) + `</stationID>`, []string{firstPrivate(d)}},
 		{"demoSerialNumber", `<demoSerialNumber><serialNumber>` + demoSerial + `</serialNumber></demoSerialNumber>`,
 			filterIDs(d, func(st *Station) bool { return st.SerialNum == demoSerial })},
