@@ -46,15 +46,6 @@ func expectAttr(address string) func(tfjsonpath.Path, knownvalue.Check) stateche
 	}
 }
 
-// stringListExact matches a list of exactly these strings, in this order.
-func stringListExact(values []string) knownvalue.Check {
-	checks := make([]knownvalue.Check, len(values))
-	for i, v := range values {
-		checks[i] = knownvalue.StringExact(v)
-	}
-	return knownvalue.ListExact(checks)
-}
-
 // sortedIDs returns a sorted copy of station IDs, in the data sources' order.
 func sortedIDs(ids []string) []string {
 	out := append([]string(nil), ids...)

@@ -159,7 +159,7 @@ func TestActivityInvariants(t *testing.T) {
 		sess, _ := s.Session(row.SessionID)
 		v := vehicles[row.FleetVehicleID]
 		if sess.Active || !slices.Contains(v.CredentialIDs, sess.CredentialID) || row.Energy != sess.Energy ||
-			(row.TransactionID != sess.TransactionID && !(sess.TransactionID == 0 && row.TransactionID == sess.ID)) {
+			(row.TransactionID != sess.TransactionID && (sess.TransactionID != 0 || row.TransactionID != sess.ID)) {
 			t.Errorf("usage row %+v does not match session %+v", row, sess)
 		}
 		if sess.VehicleMake != v.Make || sess.VehicleModel != v.Model || sess.VehicleModelYear != strconv.Itoa(v.Year) {

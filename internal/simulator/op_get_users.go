@@ -186,7 +186,7 @@ func toWireCustomInfos(infos []CustomInfo) *wireCustomInfos {
 	}
 	w := &wireCustomInfos{}
 	for _, c := range infos {
-		w.CustomInfo = append(w.CustomInfo, wireCustomInfo{Key: c.Key, Value: c.Value})
+		w.CustomInfo = append(w.CustomInfo, wireCustomInfo(c))
 	}
 	return w
 }

@@ -176,15 +176,6 @@ func filterIDs(d *Dataset, keep func(st *Station) bool) []string {
 	return out
 }
 
-// groupIDsOf returns the IDs of the groups, as strings.
-func groupIDsOf(groups []Group) []string {
-	out := make([]string, len(groups))
-	for i, g := range groups {
-		out[i] = strconv.Itoa(g.ID)
-	}
-	return out
-}
-
 func assertIDs(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	if len(want) == 0 {

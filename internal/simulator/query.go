@@ -196,7 +196,7 @@ func serialNumbersField(dst *[]string) fieldDecoder {
 	return func(e *element, path string) error {
 		var list []string
 		for _, c := range e.Children {
-			if !(c.Name.Local == "serialNumber" && (c.Name.Space == "" || c.Name.Space == nsCP)) {
+			if c.Name.Local != "serialNumber" || (c.Name.Space != "" && c.Name.Space != nsCP) {
 				return clientFault("unknown element %s in %s (expected serialNumber)", describe(c.Name), path)
 			}
 			s, err := leafText(c, path+"/serialNumber")
@@ -273,7 +273,7 @@ func stationIDsField(dst *[]string) fieldDecoder {
 	return func(e *element, path string) error {
 		var list []string
 		for _, c := range e.Children {
-			if !(c.Name.Local == "stationID" && (c.Name.Space == "" || c.Name.Space == nsCP)) {
+			if c.Name.Local != "stationID" || (c.Name.Space != "" && c.Name.Space != nsCP) {
 				return clientFault("unknown element %s in %s (expected stationID)", describe(c.Name), path)
 			}
 			s, err := leafText(c, path+"/stationID")

@@ -183,7 +183,7 @@ func TestTransportChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "POST" {
 		t.Errorf("GET: HTTP %d Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
 	}
@@ -191,7 +191,7 @@ func TestTransportChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("wrong path: HTTP %d", resp.StatusCode)
 	}
@@ -199,7 +199,7 @@ func TestTransportChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if resp.StatusCode != http.StatusUnsupportedMediaType {
 		t.Errorf("application/json: HTTP %d", resp.StatusCode)
 	}
@@ -208,7 +208,7 @@ func TestTransportChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: HTTP %d", ct, resp.StatusCode)
 		}
