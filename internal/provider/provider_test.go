@@ -2,13 +2,16 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/simulator"
 )
@@ -26,6 +29,9 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 type testSim struct {
 	*simulator.Server
 	endpoint string
+
+	mu         sync.Mutex
+	userAgents map[string]bool
 }
 
 func startSimulator(t *testing.T, opts simulator.Options) *testSim {
@@ -33,10 +39,27 @@ func startSimulator(t *testing.T, opts simulator.Options) *testSim {
 	if opts.LicenseKey == "" {
 		opts.LicenseKey, opts.Password = testLicenseKey, testPassword
 	}
-	sim := simulator.New(opts)
-	srv := httptest.NewServer(sim)
+	ts := &testSim{Server: simulator.New(opts), userAgents: map[string]bool{}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts.mu.Lock()
+		ts.userAgents[r.UserAgent()] = true
+		ts.mu.Unlock()
+		ts.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
-	return &testSim{Server: sim, endpoint: srv.URL + simulator.Path}
+	ts.endpoint = srv.URL + simulator.Path
+	return ts
+}
+
+// seenUserAgents returns the distinct User-Agent headers the simulator received.
+func (s *testSim) seenUserAgents() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for ua := range s.userAgents {
+		out = append(out, ua)
+	}
+	return out
 }
 
 // providerConfig configures the provider for the simulator explicitly, so the tests never depend on
@@ -159,6 +182,28 @@ data "chargepoint_public_stations" "x" {
 }
 `, testLicenseKey, sim.endpoint, testPassword),
 			ExpectError: regexp.MustCompile(`(?s)Unknown ChargePoint provider license_key.*not known until apply`),
+		}},
+	})
+}
+
+func TestAccProviderUserAgent(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{Stations: 10})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: sim.providerConfig() + `
+data "chargepoint_public_stations" "x" {
+  station_id = "1:81203"
+}
+`,
+			Check: func(*terraform.State) error {
+				agents := sim.seenUserAgents()
+				want := regexp.MustCompile(`^terraform-provider-chargepoint/test terraform/\d+\.\d+\.\d+`)
+				if len(agents) != 1 || !want.MatchString(agents[0]) {
+					return fmt.Errorf("User-Agent headers %q, want one matching %s", agents, want)
+				}
+				return nil
+			},
 		}},
 	})
 }
