@@ -17,21 +17,14 @@ var (
 
 // SessionSearchRequest is getChargingSessionData's searchQuery (sessionSearchdata).
 type SessionSearchRequest struct {
-	StationID          String                     `xml:"stationID" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
-	SessionID          Int                        `xml:"sessionID" desc:"Only this session."`
-	UserID             String                     `xml:"userID" desc:"Only sessions of this ChargePoint user ID."`
-	StationName        String                     `xml:"stationName" desc:"Only sessions at stations of this name."`
-	Address            String                     `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
-	City               String                     `xml:"City" desc:"City around which to search."`
-	State              String                     `xml:"State" desc:"State or province around which to search."`
-	Country            String                     `xml:"Country" desc:"Country around which to search."`
-	PostalCode         String                     `xml:"postalCode" desc:"Postal code around which to search."`
-	Proximity          Float                      `xml:"Proximity" validate:"atleast=0" desc:"Search radius around the address or geo point, in proximity_unit."`
-	ProximityUnit      String                     `xml:"proximityUnit" validate:"oneof=M N K F I" desc:"Unit of proximity: M (miles), N (nautical miles), K (kilometres), F (feet) or I (inches)."`
+	StationID   String `xml:"stationID" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
+	SessionID   Int    `xml:"sessionID" desc:"Only this session."`
+	UserID      String `xml:"userID" desc:"Only sessions of this ChargePoint user ID."`
+	StationName String `xml:"stationName" desc:"Only sessions at stations of this name."`
+	SearchArea
 	FromTimeStamp      Time                       `xml:"fromTimeStamp" desc:"Start of the time window, RFC 3339 (for example \"2026-01-31T00:00:00Z\"; sent to ChargePoint in UTC). Must not be after to_time_stamp."`
 	ToTimeStamp        Time                       `xml:"toTimeStamp" desc:"End of the time window, RFC 3339 (sent to ChargePoint in UTC)."`
 	StartRecord        Int                        `xml:"startRecord" tf:"-"`
-	Geo                *GeoPoint                  `xml:"Geo" desc:"Centre of the search, instead of an address."`
 	StationIDs         WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" validate:"notempty" desc:"Only sessions at these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list is an error rather than no filter."`
 	ActiveSessionsOnly Bool                       `xml:"activeSessionsOnly" desc:"Only sessions still in progress (ChargePoint's default is false)."`
 }

@@ -66,14 +66,7 @@ func TestGetChargingSessionDataRequest(t *testing.T) {
 		write(w, 200, soapOK("getChargingSessionData", ok100+`<MoreFlag>0</MoreFlag>`))
 	})
 	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("CET", 3600))
-	q := SessionSearchRequest{
-		StationID: StringOf("1:81203"), SessionID: IntOf(53068029), UserID: StringOf("452777"), StationName: StringOf("HQ*"),
-		Address: StringOf("1692 Dell Avenue"), City: StringOf("Campbell"), State: StringOf("CA"), Country: StringOf("United States"),
-		PostalCode: StringOf("95008"), Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"),
-		FromTimeStamp: TimeOf(from), ToTimeStamp: TimeOf(from.Add(7 * 24 * time.Hour)),
-		Geo:        &GeoPoint{Lat: FloatOf(37.26), Long: FloatOf(-121.95)},
-		StationIDs: WrappedList[StationIDItem]{StringOf("1:1"), StringOf("1:2")}, ActiveSessionsOnly: BoolOf(true),
-	}
+	q := SessionSearchRequest{SearchArea: SearchArea{Address: StringOf("1692 Dell Avenue"), City: StringOf("Campbell"), State: StringOf("CA"), Country: StringOf("United States"), PostalCode: StringOf("95008"), Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"), Geo: &GeoPoint{Lat: FloatOf(37.26), Long: FloatOf(-121.95)}}, StationID: StringOf("1:81203"), SessionID: IntOf(53068029), UserID: StringOf("452777"), StationName: StringOf("HQ*"), FromTimeStamp: TimeOf(from), ToTimeStamp: TimeOf(from.Add(7 * 24 * time.Hour)), StationIDs: WrappedList[StationIDItem]{StringOf("1:1"), StringOf("1:2")}, ActiveSessionsOnly: BoolOf(true)}
 	if _, err := fs.client(t).GetChargingSessionData(context.Background(), q); err != nil {
 		t.Fatal(err)
 	}

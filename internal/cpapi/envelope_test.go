@@ -11,7 +11,7 @@ import (
 
 // The guide's sample query, as the data source would send it.
 func guideQuery() StationSearchRequest {
-	return StationSearchRequest{StationFilters: StationFilters{Address: StringOf("1692 Dell Avenue"), City: StringOf("Campbell"), State: StringOf("CA"), PostalCode: StringOf("95008"), Proximity: FloatOf(1), ProximityUnit: StringOf("M")}}
+	return StationSearchRequest{StationFilters: StationFilters{SearchArea: SearchArea{Address: StringOf("1692 Dell Avenue"), City: StringOf("Campbell"), State: StringOf("CA"), PostalCode: StringOf("95008"), Proximity: FloatOf(1), ProximityUnit: StringOf("M")}}}
 }
 
 func TestRequestEnvelopeBytes(t *testing.T) {
@@ -49,7 +49,7 @@ func TestRequestEnvelopeBytes(t *testing.T) {
 
 func TestRequestOmitsUnsetFieldsAndValidates(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getPublicStations", ok100)) })
-	full := StationSearchRequest{StationFilters: StationFilters{StationID: StringOf("1:81203"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT2025"), StationName: StringOf("CHARGEPOINT*"), Country: StringOf("United States"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("D1"), StringOf("D2")}, Reservable: BoolOf(false), Geo: &GeoPoint{Lat: FloatOf(37.26148986816406), Long: FloatOf(-121.95753479003906)}, Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(90), EnergyRequired: FloatOf(20), VehiclePower: FloatOf(7.2)}}, SerialNumber: StringOf("SN1")}
+	full := StationSearchRequest{StationFilters: StationFilters{SearchArea: SearchArea{Country: StringOf("United States"), Geo: &GeoPoint{Lat: FloatOf(37.26148986816406), Long: FloatOf(-121.95753479003906)}}, StationID: StringOf("1:81203"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT2025"), StationName: StringOf("CHARGEPOINT*"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("D1"), StringOf("D2")}, Reservable: BoolOf(false), Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(90), EnergyRequired: FloatOf(20), VehiclePower: FloatOf(7.2)}}, SerialNumber: StringOf("SN1")}
 	for _, tc := range []struct {
 		name string
 		q    StationSearchRequest

@@ -6,30 +6,35 @@ import "context"
 
 var opGetPublicStations = operation{name: "getPublicStations", noMatch: []string{"102"}}
 
+// SearchArea is where a search looks: around an address or a geo point, within a proximity.
+type SearchArea struct {
+	Address       String    `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
+	City          String    `xml:"City" desc:"City around which to search."`
+	State         String    `xml:"State" desc:"State or province around which to search."`
+	Country       String    `xml:"Country" desc:"Country around which to search."`
+	PostalCode    String    `xml:"postalCode" desc:"Postal code around which to search."`
+	Proximity     Float     `xml:"Proximity" validate:"atleast=0" desc:"Search radius around the address or geo point, in proximity_unit (ChargePoint's default for station searches is 5)."`
+	ProximityUnit String    `xml:"proximityUnit" validate:"oneof=M N K F I" desc:"Unit of proximity: M (miles, the default), N (nautical miles), K (kilometres), F (feet) or I (inches)."`
+	Geo           *GeoPoint `xml:"Geo" desc:"Centre of the search, instead of an address."`
+}
+
 // StationFilters are the station filters that every station search request type shares
 // (stationSearchRequest, statusSearchdata, stationRightsSearchRequest, ...).
 type StationFilters struct {
-	StationID           String                        `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
-	StationManufacturer String                        `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
-	StationModel        String                        `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
-	StationName         String                        `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`
-	Address             String                        `xml:"Address" desc:"Street address around which to search (with city, state and postal code)."`
-	City                String                        `xml:"City" desc:"City around which to search."`
-	State               String                        `xml:"State" desc:"State or province around which to search."`
-	Country             String                        `xml:"Country" desc:"Country around which to search."`
-	PostalCode          String                        `xml:"postalCode" desc:"Postal code around which to search."`
-	Proximity           Float                         `xml:"Proximity" validate:"atleast=0" desc:"Search radius around the address or geo point, in proximity_unit. ChargePoint's default is 5."`
-	ProximityUnit       String                        `xml:"proximityUnit" validate:"oneof=M N K F I" desc:"Unit of proximity: M (miles, the default), N (nautical miles), K (kilometres), F (feet) or I (inches)."`
-	Connector           String                        `xml:"Connector" desc:"Connector type, for example \"J1772\", \"NEMA 5-20R\" or \"CCS1\"."`
-	Voltage             Float                         `xml:"Voltage" desc:"Nominal voltage (V)."`
-	Current             Float                         `xml:"Current" desc:"Supported current (A)."`
-	Power               Float                         `xml:"Power" desc:"Supported power (kW)."`
-	DemoSerialNumbers   WrappedList[SerialNumberItem] `xml:"demoSerialNumber" tf:"demo_serial_numbers" desc:"Serial numbers of stations identified as demo stations."`
-	Reservable          Bool                          `xml:"Reservable" desc:"Only stations that can (true) or cannot (false) be reserved."`
-	Geo                 *GeoPoint                     `xml:"Geo" desc:"Centre of the search, instead of an address."`
-	Level               String                        `xml:"Level" validate:"oneof=L1 L2 DC" desc:"Charging level (US): L1, L2 or DC."`
-	Mode                String                        `xml:"Mode" desc:"Charging mode (EU): 1 (Mode 1), 3 (Mode 3) or 4 (DC fast)."`
-	Pricing             *PricingOptions               `xml:"Pricing" desc:"A charging session to estimate the cost of (ChargePoint requires all four values). getPublicStations fills every port's estimated_cost for it; the other searches accept it as a filter input of the same request type."`
+	StationID           String `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
+	StationManufacturer String `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
+	StationModel        String `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
+	StationName         String `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`
+	SearchArea
+	Connector         String                        `xml:"Connector" desc:"Connector type, for example \"J1772\", \"NEMA 5-20R\" or \"CCS1\"."`
+	Voltage           Float                         `xml:"Voltage" desc:"Nominal voltage (V)."`
+	Current           Float                         `xml:"Current" desc:"Supported current (A)."`
+	Power             Float                         `xml:"Power" desc:"Supported power (kW)."`
+	DemoSerialNumbers WrappedList[SerialNumberItem] `xml:"demoSerialNumber" tf:"demo_serial_numbers" desc:"Serial numbers of stations identified as demo stations."`
+	Reservable        Bool                          `xml:"Reservable" desc:"Only stations that can (true) or cannot (false) be reserved."`
+	Level             String                        `xml:"Level" validate:"oneof=L1 L2 DC" desc:"Charging level (US): L1, L2 or DC."`
+	Mode              String                        `xml:"Mode" desc:"Charging mode (EU): 1 (Mode 1), 3 (Mode 3) or 4 (DC fast)."`
+	Pricing           *PricingOptions               `xml:"Pricing" desc:"A charging session to estimate the cost of (ChargePoint requires all four values). getPublicStations fills every port's estimated_cost for it; the other searches accept it as a filter input of the same request type."`
 }
 
 // StationSearchRequest is getPublicStations' searchQuery (stationSearchRequest).

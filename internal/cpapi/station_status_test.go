@@ -21,7 +21,7 @@ func publicStatusStation(id string) string {
 }
 
 func fullStatusQuery() StatusSearchRequest {
-	return StatusSearchRequest{StationFilters: StationFilters{StationID: StringOf("1:1"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT4000"), StationName: StringOf("ORG / *"), Address: StringOf("165 13th St"), City: StringOf("Oakland"), State: StringOf("CA"), Country: StringOf("US"), PostalCode: StringOf("94612"), Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("S1")}, Reservable: BoolOf(false), Geo: &GeoPoint{Lat: FloatOf(37.8), Long: FloatOf(-122.27)}, Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)}}, StationIDs: WrappedList[StationIDItem]{StringOf("1:2"), StringOf("1:3")}, PortDetails: BoolOf(true), Status: IntOf(2)}
+	return StatusSearchRequest{StationFilters: StationFilters{SearchArea: SearchArea{Address: StringOf("165 13th St"), City: StringOf("Oakland"), State: StringOf("CA"), Country: StringOf("US"), PostalCode: StringOf("94612"), Proximity: FloatOf(2.5), ProximityUnit: StringOf("K"), Geo: &GeoPoint{Lat: FloatOf(37.8), Long: FloatOf(-122.27)}}, StationID: StringOf("1:1"), StationManufacturer: StringOf("Coulomb"), StationModel: StringOf("CT4000"), StationName: StringOf("ORG / *"), Connector: StringOf("J1772"), Voltage: FloatOf(240), Current: FloatOf(30), Power: FloatOf(7.2), DemoSerialNumbers: WrappedList[SerialNumberItem]{StringOf("S1")}, Reservable: BoolOf(false), Level: StringOf("L2"), Mode: StringOf("3"), Pricing: &PricingOptions{StartTime: StringOf("08:00:00"), Duration: IntOf(60), EnergyRequired: FloatOf(10), VehiclePower: FloatOf(7.2)}}, StationIDs: WrappedList[StationIDItem]{StringOf("1:2"), StringOf("1:3")}, PortDetails: BoolOf(true), Status: IntOf(2)}
 }
 
 func TestGetStationStatusRequest(t *testing.T) {
@@ -123,7 +123,7 @@ func TestGetStationStatusExactlyFullLastPage(t *testing.T) {
 	fs := pagedOpServer(t, "getStationStatus", func(string) []string { return ids }, statusStation)
 	c := fs.client(t)
 	c.pageSize = 5
-	got, err := c.GetStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{City: StringOf("Oakland")}})
+	got, err := c.GetStationStatus(context.Background(), StatusSearchRequest{StationFilters: StationFilters{SearchArea: SearchArea{City: StringOf("Oakland")}}})
 	if err != nil || len(got) != 10 || len(fs.requests) != 2 {
 		t.Errorf("%d stations in %d calls, %v", len(got), len(fs.requests), err)
 	}
