@@ -82,13 +82,7 @@ func TestGetStationActiveFaultsBatchesBy100(t *testing.T) {
 	if len(got) != 250 || got[0].StationID.Value != "1:1" || got[249].StationID.Value != "1:250" {
 		t.Fatalf("%d stations", len(got))
 	}
-	var sizes []int
-	for _, r := range fs.requests {
-		sizes = append(sizes, len(requestedIDs(r.body)))
-	}
-	if !slices.Equal(sizes, []int{100, 100, 50}) {
-		t.Errorf("batch sizes %v", sizes)
-	}
+	expectBatchSizes(t, fs, 100, 100, 50)
 	validRequest(t, fs.requests[0].body) // exactly 100 IDs: stationIdListBound's maximum
 }
 

@@ -155,22 +155,8 @@ func TestGetAlarmsPaging(t *testing.T) {
 }
 
 func TestGetAlarmsPagingGuards(t *testing.T) {
-	for name, page := range map[string]string{
-		"a page that repeats":     alarmItem("1:1", 1) + alarmItem("1:1", 2) + `<moreFlag>1</moreFlag>`,
-		"an empty page with more": `<moreFlag>1</moreFlag>`,
-	} {
-		t.Run(name, func(t *testing.T) {
-			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getAlarms", ok100+page)) })
-			_, err := fs.client(t).GetAlarms(context.Background(), AlarmsQuery{})
-			var pe *PagingError
-			if !errors.As(err, &pe) || pe.Operation != "getAlarms" {
-				t.Fatalf("err = %v", err)
-			}
-			if len(fs.requests) > 2 {
-				t.Errorf("kept paging: %d calls", len(fs.requests))
-			}
-		})
-	}
+	expectPagingGuards(t, "getAlarms", alarmItem("1:1", 1)+alarmItem("1:1", 2)+`<moreFlag>1</moreFlag>`, `<moreFlag>1</moreFlag>`,
+		func(c *Client) error { _, err := c.GetAlarms(context.Background(), AlarmsQuery{}); return err })
 }
 
 // 250 station IDs: three calls of at most 100, each paged on its own, merged in order.

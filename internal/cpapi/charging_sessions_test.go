@@ -204,22 +204,11 @@ func TestGetChargingSessionDataPagesByHundred(t *testing.T) {
 }
 
 func TestGetChargingSessionDataPagingGuards(t *testing.T) {
-	for name, page := range map[string]string{
-		"a page that repeats":     sessionItem(1, "1:1") + sessionItem(2, "1:1") + `<MoreFlag>1</MoreFlag>`,
-		"an empty page with more": `<MoreFlag>1</MoreFlag>`,
-	} {
-		t.Run(name, func(t *testing.T) {
-			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getChargingSessionData", ok100+page)) })
-			_, err := fs.client(t).GetChargingSessionData(context.Background(), SessionSearchRequest{})
-			var pe *PagingError
-			if !errors.As(err, &pe) || pe.Operation != "getChargingSessionData" {
-				t.Fatalf("err = %v", err)
-			}
-			if len(fs.requests) > 2 {
-				t.Errorf("kept paging: %d calls", len(fs.requests))
-			}
+	expectPagingGuards(t, "getChargingSessionData", sessionItem(1, "1:1")+sessionItem(2, "1:1")+`<MoreFlag>1</MoreFlag>`, `<MoreFlag>1</MoreFlag>`,
+		func(c *Client) error {
+			_, err := c.GetChargingSessionData(context.Background(), SessionSearchRequest{})
+			return err
 		})
-	}
 }
 
 // 250 station IDs: three calls of at most 100 IDs (each paged on its own), merged in order.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -56,20 +57,20 @@ func TestPagingFollowsMoreFlag(t *testing.T) {
 	}
 }
 
-func TestPagingGuards(t *testing.T) {
-	cases := map[string]struct {
-		page   string
-		reason string
-	}{
-		"a page that repeats":                 {stations("1:1", "1:2") + "<moreFlag>1</moreFlag>", "the same 2 records"},
-		"an empty page whose moreFlag says 1": {"<moreFlag>1</moreFlag>", "empty page"},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getPublicStations", ok100+tc.page)) })
-			_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+// expectPagingGuards checks that an operation stops with a PagingError, after at most two calls, when
+// the server repeats a page (repeated holds two items and the more flag) or sends an empty page whose
+// more flag (emptyMore) says 1.
+func expectPagingGuards(t *testing.T, op, repeated, emptyMore string, call func(*Client) error) {
+	t.Helper()
+	for _, tc := range []struct{ name, page, reason string }{
+		{"a page that repeats", repeated, "the same 2 records"},
+		{"an empty page whose more flag says 1", emptyMore, "empty page"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK(op, ok100+tc.page)) })
+			err := call(fs.client(t))
 			var pe *PagingError
-			if !errors.As(err, &pe) || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {
+			if !errors.As(err, &pe) || pe.Operation != op || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {
 				t.Fatalf("err = %v", err)
 			}
 			if len(fs.requests) > 2 {
@@ -77,4 +78,24 @@ func TestPagingGuards(t *testing.T) {
 			}
 		})
 	}
+}
+
+// expectBatchSizes checks how many station IDs each recorded request carried.
+func expectBatchSizes(t *testing.T, fs *fakeServer, want ...int) {
+	t.Helper()
+	var sizes []int
+	for _, r := range fs.requests {
+		sizes = append(sizes, len(requestedIDs(r.body)))
+	}
+	if !slices.Equal(sizes, want) {
+		t.Errorf("batch sizes %v, want %v", sizes, want)
+	}
+}
+
+func TestPagingGuards(t *testing.T) {
+	expectPagingGuards(t, "getPublicStations", stations("1:1", "1:2")+"<moreFlag>1</moreFlag>", "<moreFlag>1</moreFlag>",
+		func(c *Client) error {
+			_, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+			return err
+		})
 }

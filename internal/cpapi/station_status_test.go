@@ -173,13 +173,7 @@ func TestGetPublicStationStatusBatches(t *testing.T) {
 	if len(got) != 250 || got[0].StationID.Value != "1:1" || got[249].StationID.Value != "1:250" {
 		t.Fatalf("%d stations", len(got))
 	}
-	var sizes []int
-	for _, r := range fs.requests {
-		sizes = append(sizes, len(requestedIDs(r.body)))
-	}
-	if !slices.Equal(sizes, []int{100, 100, 50}) {
-		t.Errorf("batch sizes %v", sizes)
-	}
+	expectBatchSizes(t, fs, 100, 100, 50)
 }
 
 func TestGetPublicStationStatusNoMatchIsEmpty(t *testing.T) {
