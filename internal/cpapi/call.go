@@ -11,20 +11,38 @@ import (
 )
 
 // call is the one place where an operation becomes an HTTP exchange: it encodes request inside the
-// envelope, posts it, reads at most maxBytes of the answer, turns faults and responseCodes into typed
-// errors and decodes the response wrapper into out. Layers such as request coalescing belong here.
+// envelope, hands it to exchange, turns faults and responseCodes into typed errors and decodes the
+// response wrapper into out. Retrying SOAP Server faults belongs here, after decoding.
 func (c *Client) call(ctx context.Context, op operation, request, out any) error {
 	ctx = withLogging(ctx, c.licenseKey, c.password)
 	body, err := marshalBody(op.name, request)
 	if err != nil {
 		return err
 	}
-	payload := envelope(c.licenseKey, c.password, body)
 	logRequest(ctx, op.name, body)
+	ans, err := c.exchange(ctx, op, body)
+	if err != nil {
+		return err
+	}
+	code, err := decodeResponse(op, ans, out)
+	ans.log(ctx, code)
+	return err
+}
 
+// answer is one HTTP response, read whole.
+type answer struct {
+	exchange
+	statusText string
+	data       []byte
+}
+
+// exchange posts one request body inside the envelope and reads at most maxBytes of the answer.
+// Request coalescing and the concurrency limit belong here: its key is (operation, body).
+func (c *Client) exchange(ctx context.Context, op operation, body []byte) (*answer, error) {
+	payload := envelope(c.licenseKey, c.password, body)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(payload))
 	if err != nil {
-		return fmt.Errorf("%s: %w", op.name, err)
+		return nil, fmt.Errorf("%s: %w", op.name, err)
 	}
 	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
 	req.Header.Set("SOAPAction", `"urn:provider/interface/chargepointservices/`+op.name+`"`)
@@ -32,31 +50,35 @@ func (c *Client) call(ctx context.Context, op operation, request, out any) error
 	started := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s: %w", op.name, err)
+		return nil, fmt.Errorf("%s: %w", op.name, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBytes+1))
 	if err != nil {
-		return fmt.Errorf("%s: read response: %w", op.name, err)
+		return nil, fmt.Errorf("%s: read response: %w", op.name, err)
 	}
-	ex := exchange{op: op.name, status: resp.StatusCode, requestBytes: len(payload), responseBytes: len(data), started: started}
+	ans := &answer{
+		exchange:   exchange{op: op.name, status: resp.StatusCode, requestBytes: len(payload), responseBytes: len(data), started: started},
+		statusText: resp.Status,
+		data:       data,
+	}
 	if int64(len(data)) > c.maxBytes {
-		ex.log(ctx, "")
-		return &BodyTooLargeError{Operation: op.name, Limit: c.maxBytes}
+		ans.log(ctx, "")
+		return nil, &BodyTooLargeError{Operation: op.name, Limit: c.maxBytes}
 	}
 	logResponse(ctx, op.name, data)
-
-	code, err := decodeResponse(op, resp, data, out)
-	ex.log(ctx, code)
-	return err
+	return ans, nil
 }
 
 // decodeResponse interprets one HTTP answer and returns the responseCode it carried, if any.
-func decodeResponse(op operation, resp *http.Response, data []byte, out any) (string, error) {
-	fault, err := decodeEnvelope(data, op.name, out)
+func decodeResponse(op operation, ans *answer, out any) (string, error) {
+	httpError := func() error {
+		return &HTTPError{Operation: op.name, StatusCode: ans.status, Status: ans.statusText, Body: snippet(ans.data)}
+	}
+	fault, err := decodeEnvelope(ans.data, op.name, out)
 	if err != nil {
-		if resp.StatusCode != http.StatusOK || errors.Is(err, errNoBody) {
-			return "", &HTTPError{Operation: op.name, StatusCode: resp.StatusCode, Status: resp.Status, Body: snippet(data)}
+		if ans.status != http.StatusOK || errors.Is(err, errNoBody) {
+			return "", httpError()
 		}
 		return "", fmt.Errorf("%s: decode response: %w", op.name, err)
 	}
@@ -65,11 +87,11 @@ func decodeResponse(op operation, resp *http.Response, data []byte, out any) (st
 		case "InvalidSecurity", "FailedAuthentication", "FailedCheck", "InvalidSecurityToken":
 			return "", &AuthError{Operation: op.name, FaultCode: code, FaultString: fault.String}
 		default:
-			return "", &FaultError{Operation: op.name, HTTPStatus: resp.StatusCode, FaultCode: fault.Code, FaultString: fault.String}
+			return "", &FaultError{Operation: op.name, HTTPStatus: ans.status, FaultCode: fault.Code, FaultString: fault.String}
 		}
 	}
-	if resp.StatusCode != http.StatusOK {
-		return "", &HTTPError{Operation: op.name, StatusCode: resp.StatusCode, Status: resp.Status, Body: snippet(data)}
+	if ans.status != http.StatusOK {
+		return "", httpError()
 	}
 	wr, ok := out.(withResult)
 	if !ok {

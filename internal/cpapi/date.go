@@ -34,13 +34,18 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-func (d *Date) UnmarshalXML(dec *xml.Decoder, start xml.StartElement) error {
+func (d *Date) setText(s string) error {
 	*d = Date{}
-	return decodeScalar(dec, start, func(s string) error {
-		v, err := ParseDate(s)
-		*d = Date{Value: v, Valid: err == nil}
-		return err
-	})
+	if s == "" {
+		return nil
+	}
+	v, err := ParseDate(s)
+	*d = Date{Value: v, Valid: err == nil}
+	return err
+}
+
+func (d *Date) UnmarshalXML(dec *xml.Decoder, start xml.StartElement) error {
+	return unmarshalScalar(dec, start, d)
 }
 
 func (d Date) MarshalXML(e *xml.Encoder, start xml.StartElement) error {

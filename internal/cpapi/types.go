@@ -81,76 +81,97 @@ func parseBool(s string) (bool, error) {
 	return false, fmt.Errorf("%q is not a 0/1 or true/false flag", s)
 }
 
-// elementText reads the character data of the element that starts at start.
-func elementText(d *xml.Decoder, start xml.StartElement) (string, error) {
-	var s string
-	if err := d.DecodeElement(&s, &start); err != nil {
-		return "", err
-	}
-	return strings.TrimSpace(s), nil
+// The scalars' text parsers: setText receives an element's character data (whitespace already trimmed
+// for everything but String). The decoder calls them directly; UnmarshalXML serves encoding/xml.
+
+func (s *String) setText(v string) error {
+	*s = StringOf(v)
+	return nil
 }
 
-// decodeScalar reads an element and hands its non-empty text to parse; empty text leaves the value null.
-func decodeScalar(d *xml.Decoder, start xml.StartElement, parse func(string) error) error {
-	s, err := elementText(d, start)
-	if err != nil || s == "" {
+func (f *Float) setText(s string) error {
+	*f = Float{}
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a number", s)
+	}
+	*f = FloatOf(v)
+	return nil
+}
+
+func (i *Int) setText(s string) error {
+	*i = Int{}
+	if s == "" {
+		return nil
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("%q is not an integer", s)
+	}
+	*i = IntOf(v)
+	return nil
+}
+
+func (b *Bool) setText(s string) error {
+	*b = Bool{}
+	if s == "" {
+		return nil
+	}
+	v, err := parseBool(s)
+	*b = Bool{Value: v, Valid: err == nil}
+	return err
+}
+
+func (t *Time) setText(s string) error {
+	*t = Time{}
+	if s == "" {
+		return nil
+	}
+	v, err := ParseTime(s)
+	*t = Time{Value: v, Valid: err == nil}
+	return err
+}
+
+// textSetter is implemented by the pointer of every scalar type.
+type textSetter interface{ setText(string) error }
+
+// unmarshalScalar decodes one element's text with the scalar's setText; only String keeps surrounding
+// whitespace, as encoding/xml did.
+func unmarshalScalar(d *xml.Decoder, start xml.StartElement, dst textSetter) error {
+	var s string
+	if err := d.DecodeElement(&s, &start); err != nil {
 		return err
 	}
-	if err := parse(s); err != nil {
+	if _, isString := dst.(*String); !isString {
+		s = strings.TrimSpace(s)
+	}
+	if err := dst.setText(s); err != nil {
 		return fmt.Errorf("element %s: %w", start.Name.Local, err)
 	}
 	return nil
 }
 
 func (s *String) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	var v string
-	if err := d.DecodeElement(&v, &start); err != nil {
-		return err
-	}
-	*s = StringOf(v)
-	return nil
+	return unmarshalScalar(d, start, s)
 }
 
 func (f *Float) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	*f = Float{}
-	return decodeScalar(d, start, func(s string) error {
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", s)
-		}
-		*f = FloatOf(v)
-		return nil
-	})
+	return unmarshalScalar(d, start, f)
 }
 
 func (i *Int) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	*i = Int{}
-	return decodeScalar(d, start, func(s string) error {
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return fmt.Errorf("%q is not an integer", s)
-		}
-		*i = IntOf(v)
-		return nil
-	})
+	return unmarshalScalar(d, start, i)
 }
 
 func (b *Bool) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	*b = Bool{}
-	return decodeScalar(d, start, func(s string) error {
-		v, err := parseBool(s)
-		*b = Bool{Value: v, Valid: err == nil}
-		return err
-	})
+	return unmarshalScalar(d, start, b)
 }
 
 func (t *Time) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	*t = Time{}
-	return decodeScalar(d, start, func(s string) error {
-		v, err := ParseTime(s)
-		*t = Time{Value: v, Valid: err == nil}
-		return err
-	})
+	return unmarshalScalar(d, start, t)
 }
 
 // encodeScalar writes <name>text</name>, or nothing when the value is null.
