@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestDeterminism(t *testing.T) {
@@ -41,15 +40,10 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
-func TestGenerate100000(t *testing.T) {
-	start := time.Now()
-	d := New(Options{Stations: 100000}).Dataset()
-	elapsed := time.Since(start)
-	t.Logf("generated 100,000 stations in %v", elapsed)
-	if elapsed > 3*time.Second && !raceEnabled {
-		t.Errorf("generation took %v", elapsed)
-	}
-	checkDataset(t, d, 100001)
+// TestGenerateLarge checks the invariants on a data set big enough to reach every city and ID range
+// the generator uses; BenchmarkGenerate100k times (and checks) the 100,000-station one.
+func TestGenerateLarge(t *testing.T) {
+	checkDataset(t, New(Options{Stations: 20000}).Dataset(), 20001)
 }
 
 func TestDefaultDataset(t *testing.T) {
@@ -98,7 +92,7 @@ func TestDefaultDataset(t *testing.T) {
 }
 
 // checkDataset checks invariants of a data set of n stations.
-func checkDataset(t *testing.T, d *Dataset, n int) {
+func checkDataset(t testing.TB, d *Dataset, n int) {
 	t.Helper()
 	all := d.Stations()
 	if len(all) != n || d.Len() != n {
