@@ -1,7 +1,10 @@
 package cpapi
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -32,6 +35,46 @@ func BenchmarkDecodeFullPage(b *testing.B) {
 	for b.Loop() {
 		var resp getPublicStationsResponse
 		if _, err := decodeEnvelope(page, "getPublicStations", &resp); err != nil || len(resp.Stations) != DefaultPageSize {
+			b.Fatal(err, len(resp.Stations))
+		}
+	}
+}
+
+// BenchmarkTokenScanFullPage is the floor for BenchmarkDecodeFullPage: encoding/xml's tokenizer reading
+// the same page and doing nothing else.
+func BenchmarkTokenScanFullPage(b *testing.B) {
+	page := fullPage()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec := xml.NewDecoder(bytes.NewReader(page))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkStdlibDecodeFullPage decodes the same page with xml.Decoder.DecodeElement, as cpapi did before
+// it had its own decoder.
+func BenchmarkStdlibDecodeFullPage(b *testing.B) {
+	page := fullPage()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var resp getPublicStationsResponse
+		dec := xml.NewDecoder(bytes.NewReader(page))
+		start, err := firstStart(dec)
+		for err == nil && start.Name.Local != "getPublicStationsResponse" {
+			start, err = firstStart(dec)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := dec.DecodeElement(&resp, &start); err != nil || len(resp.Stations) != DefaultPageSize {
 			b.Fatal(err, len(resp.Stations))
 		}
 	}

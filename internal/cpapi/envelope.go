@@ -98,7 +98,7 @@ func decodeEnvelope(data []byte, op string, out any) (*soapFault, error) {
 			}
 			return &f, nil
 		case start.Name.Space == ServiceNS && start.Name.Local == op+"Response":
-			return nil, dec.DecodeElement(out, &start)
+			return nil, decodeElement(dec, start, out)
 		default:
 			return nil, fmt.Errorf("unexpected element {%s}%s in the SOAP Body, want {%s}%sResponse",
 				start.Name.Space, start.Name.Local, ServiceNS, op)
