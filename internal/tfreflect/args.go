@@ -7,7 +7,7 @@ import (
 
 // splitArgs splits a validate rule's arguments at spaces; a single-quoted argument keeps its spaces
 // ('NOT CONNECTED'), because several ChargePoint enumerations have values with spaces.
-func splitArgs(s string) []string {
+func splitArgs(s string) ([]string, error) {
 	var args []string
 	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
 		if s[0] != '\'' {
@@ -17,9 +17,9 @@ func splitArgs(s string) []string {
 		}
 		end := strings.IndexByte(s[1:], '\'')
 		if end < 0 {
-			panic(fmt.Sprintf("tfreflect: unterminated quote in validate arguments %q", s))
+			return nil, fmt.Errorf("unterminated quote in arguments %q", s)
 		}
 		args, s = append(args, s[1:end+1]), s[end+2:]
 	}
-	return args
+	return args, nil
 }

@@ -77,14 +77,11 @@ func TestSplitArgs(t *testing.T) {
 		"'Verified (Power Values Matched)' Unknown 'Session Validated'": {"Verified (Power Values Matched)", "Unknown", "Session Validated"},
 		"": nil,
 	} {
-		if got := splitArgs(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("splitArgs(%q) = %q, want %q", in, got, want)
+		if got, err := splitArgs(in); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("splitArgs(%q) = %q, %v, want %q", in, got, err, want)
 		}
 	}
-	defer func() {
-		if recover() == nil {
-			t.Error("an unterminated quote was accepted")
-		}
-	}()
-	splitArgs("A 'B C")
+	if got, err := splitArgs("A 'B C"); err == nil {
+		t.Errorf("an unterminated quote was accepted: %q", got)
+	}
 }

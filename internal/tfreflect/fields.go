@@ -12,14 +12,20 @@
 //	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS); a value with
 //	                                spaces is single-quoted: oneof=APPROVED 'NOT MANAGED'
 //
+// No other tag key or tf option exists: Check (run by the provider's tests on every data source's
+// types) rejects a misspelled one, a validate rule that does not fit the field, a field type that
+// cannot become an attribute and a nested struct without attributes, naming the struct and the field.
+//
 // An embedded struct without an xml name (a base type shared by several responses, such as
 // getStationData inside stationDataExtended) contributes its fields as if they were declared in place,
 // as encoding/xml does.
 package tfreflect
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -32,11 +38,17 @@ type field struct {
 	required bool
 	validate string
 	typ      reflect.Type
+	where    string // the declaring struct and Go field name, for error messages: cpapi.Alarm.StationID
 }
 
-var fieldCache sync.Map // reflect.Type -> []field
+var (
+	fieldCache sync.Map // reflect.Type -> []field
+	tfName     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
 
-// fields returns the exposed fields of struct type t in declaration order.
+// fields returns the exposed fields of struct type t in declaration order. Tag mistakes are reported by
+// Check (run by the provider's tests for every data source type); fields only panics on what would
+// make the schema itself invalid.
 func fields(t reflect.Type) []field {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -44,22 +56,56 @@ func fields(t reflect.Type) []field {
 	if cached, ok := fieldCache.Load(t); ok {
 		return cached.([]field)
 	}
-	var out []field
-	seen := map[string]bool{}
-	add := func(f field) {
-		if seen[f.name] {
-			panic(fmt.Sprintf("tfreflect: %s has two fields named %s", t, f.name))
+	out, errs := parseFields(t)
+	for _, err := range errs {
+		if errors.Is(err, errDuplicate) {
+			panic(err.Error())
 		}
-		seen[f.name] = true
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+var errDuplicate = errors.New("two fields have the same Terraform name")
+
+// parseFields reads the fields of struct type t and every tag mistake it can see without following the
+// field types (Check does that).
+func parseFields(t reflect.Type) (out []field, errs []error) {
+	seen := map[string]string{} // Terraform name -> where
+	add := func(f field) {
+		if prev, dup := seen[f.name]; dup {
+			errs = append(errs, fmt.Errorf("tfreflect: %s and %s are both named %s: %w", prev, f.where, f.name, errDuplicate))
+			return
+		}
+		seen[f.name] = f.where
 		out = append(out, f)
 	}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
+		where := fmt.Sprintf("%s.%s", t, sf.Name)
+		fail := func(format string, args ...any) {
+			errs = append(errs, fmt.Errorf("tfreflect: %s: "+format, append([]any{where}, args...)...))
+		}
+		if err := checkTag(sf.Tag); err != nil {
+			fail("%v", err)
+		}
 		wire, _, _ := strings.Cut(sf.Tag.Get("xml"), ",")
 		tf := sf.Tag.Get("tf")
-		name, opts, _ := strings.Cut(tf, ",")
+		name, opts, hasOpts := strings.Cut(tf, ",")
+		required := false
+		if hasOpts {
+			for _, opt := range strings.Split(opts, ",") {
+				if opt == "required" {
+					required = true
+				} else {
+					fail("unknown tf option %q (known: required)", opt)
+				}
+			}
+		}
 		if embedded(sf) && wire == "" && tf == "" {
-			for _, f := range fields(sf.Type) {
+			inner, innerErrs := parseFields(sf.Type)
+			errs = append(errs, innerErrs...)
+			for _, f := range inner {
 				f.index = append([]int{i}, f.index...)
 				add(f)
 			}
@@ -70,23 +116,28 @@ func fields(t reflect.Type) []field {
 		}
 		// Exposed: a wire field, or a field derived after decoding that names itself (xml:"-" tf:"sg_ids").
 		if !sf.IsExported() || tf == "-" || (wire == "" && name == "") {
+			if sf.Tag.Get("desc") != "" || sf.Tag.Get("validate") != "" || required {
+				fail("has a desc, validate or required tag but is not an attribute (it needs an xml or tf name)")
+			}
 			continue
 		}
 		if name == "" {
 			wire, _, _ = strings.Cut(wire, ">")
 			name = SnakeCase(wire)
+		} else if !tfName.MatchString(name) {
+			fail("tf name %q is not snake_case", name)
 		}
 		add(field{
 			index:    []int{i},
 			name:     name,
 			desc:     sf.Tag.Get("desc"),
-			required: opts == "required",
+			required: required,
 			validate: sf.Tag.Get("validate"),
 			typ:      sf.Type,
+			where:    where,
 		})
 	}
-	fieldCache.Store(t, out)
-	return out
+	return out, errs
 }
 
 // embedded reports whether sf is an embedded struct whose fields are promoted (not a scalar such as
@@ -95,11 +146,7 @@ func embedded(sf reflect.StructField) bool {
 	if !sf.Anonymous || sf.Type.Kind() != reflect.Struct {
 		return false
 	}
-	switch sf.Type {
-	case stringType, timeType, dateType, floatType, intType, boolType:
-		return false
-	}
-	return true
+	return !isScalar(sf.Type)
 }
 
 // Names returns the Terraform attribute names of struct type t.

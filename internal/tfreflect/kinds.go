@@ -3,6 +3,7 @@ package tfreflect
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 )
@@ -30,25 +31,58 @@ var (
 )
 
 func kindOf(t reflect.Type) kind {
+	k, err := classify(t)
+	if err != nil {
+		panic("tfreflect: " + err.Error())
+	}
+	return k
+}
+
+// modulePath prefixes the packages whose struct types may become nested attributes: a struct from
+// elsewhere (time.Time, xml.Name) has no tags to derive attributes from.
+const modulePath = "github.com/chargepoint-community/terraform-provider-chargepoint/"
+
+// classify returns the kind of a field type, or why tfreflect cannot represent it.
+func classify(t reflect.Type) (kind, error) {
 	switch t {
 	case stringType, timeType, dateType:
-		return kindString
+		return kindString, nil
 	case floatType:
-		return kindFloat
+		return kindFloat, nil
 	case intType:
-		return kindInt
+		return kindInt, nil
 	case boolType:
-		return kindBool
+		return kindBool, nil
 	}
 	switch {
-	case t.Kind() == reflect.Struct, t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
-		return kindObject
 	case t.Kind() == reflect.Slice && t.Elem() == stringType:
-		return kindStringList
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
-		return kindObjectList
+		return kindStringList, nil
+	case t.Kind() == reflect.Struct && nestable(t):
+		return kindObject, nil
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && nestable(t.Elem()):
+		return kindObject, nil
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && nestable(t.Elem()):
+		return kindObjectList, nil
 	}
-	panic(fmt.Sprintf("tfreflect: unsupported field type %s", t))
+	return 0, fmt.Errorf("unsupported field type %s: use cpapi.String, Float, Int, Bool, Time or Date, "+
+		"a struct of this module, a pointer to one, a slice of them, or a slice of cpapi.String", t)
+}
+
+// nestable reports whether struct type t can be a nested object: a struct of this module (or an
+// anonymous one) that is not one of the scalars.
+func nestable(t reflect.Type) bool {
+	if isScalar(t) {
+		return false
+	}
+	return t.PkgPath() == "" || strings.HasPrefix(t.PkgPath()+"/", modulePath)
+}
+
+func isScalar(t reflect.Type) bool {
+	switch t {
+	case stringType, timeType, dateType, floatType, intType, boolType:
+		return true
+	}
+	return false
 }
 
 func structType(t reflect.Type) reflect.Type {

@@ -33,18 +33,18 @@ func attribute(f field, mode Mode) schema.Attribute {
 	switch kindOf(f.typ) {
 	case kindString:
 		return schema.StringAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
-			Validators: stringValidators(f)}
+			Validators: must(stringValidators(f))}
 	case kindFloat:
 		return schema.Float64Attribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
-			Validators: float64Validators(f)}
+			Validators: must(float64Validators(f))}
 	case kindInt:
 		return schema.Int64Attribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
-			Validators: int64Validators(f)}
+			Validators: must(int64Validators(f))}
 	case kindBool:
 		return schema.BoolAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed}
 	case kindStringList:
 		return schema.ListAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
-			ElementType: types.StringType, Validators: listValidators(f)}
+			ElementType: types.StringType, Validators: must(listValidators(f))}
 	case kindObject:
 		return schema.SingleNestedAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
 			Attributes: Attributes(structType(f.typ), mode)}

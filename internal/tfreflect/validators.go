@@ -21,35 +21,82 @@ type rule struct {
 	args []string
 }
 
-func rules(f field) []rule {
+func rules(f field) ([]rule, error) {
 	var out []rule
 	for _, part := range strings.Split(f.validate, ";") {
 		if part = strings.TrimSpace(part); part == "" {
 			continue
 		}
-		name, args, _ := strings.Cut(part, "=")
-		out = append(out, rule{name: name, args: splitArgs(args)})
+		name, rawArgs, _ := strings.Cut(part, "=")
+		args, err := splitArgs(rawArgs)
+		if err != nil {
+			return nil, fmt.Errorf("tfreflect: %s: validate rule %s: %w", f.where, name, err)
+		}
+		out = append(out, rule{name: name, args: args})
 	}
-	return out
+	return out, nil
 }
 
-func badRule(f field, r rule) string {
-	return fmt.Sprintf("tfreflect: field %s: validate rule %q does not apply to %s", f.name, r.name, f.typ)
+func badRule(f field, r rule) error {
+	return fmt.Errorf("tfreflect: %s: validate rule %q with %d argument(s) does not apply to %s "+
+		"(strings: oneof=A B, clock, notempty; numbers: between=LO HI, atleast=N; lists: between=MIN MAX, notempty)",
+		f.where, r.name, len(r.args), f.typ)
 }
 
-func floats(args []string) []float64 {
-	out := make([]float64, len(args))
-	for i, a := range args {
+func floats(f field, r rule) ([]float64, error) {
+	out := make([]float64, len(r.args))
+	for i, a := range r.args {
 		v, err := strconv.ParseFloat(a, 64)
 		if err != nil {
-			panic(fmt.Sprintf("tfreflect: %q is not a number", a))
+			return nil, fmt.Errorf("tfreflect: %s: validate rule %s: %q is not a number", f.where, r.name, a)
 		}
 		out[i] = v
 	}
-	return out
+	return out, nil
 }
 
-func stringValidators(f field) []validator.String {
+func ints(f field, r rule) ([]int64, error) {
+	out := make([]int64, len(r.args))
+	for i, a := range r.args {
+		v, err := strconv.ParseInt(a, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("tfreflect: %s: validate rule %s: %q is not an integer", f.where, r.name, a)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// must turns a validate tag error into a panic while the schema is built; Check reports the same
+// errors at test time, so a released provider never gets here.
+func must[V any](vs []V, err error) []V {
+	if err != nil {
+		panic(err.Error())
+	}
+	return vs
+}
+
+// validateRules checks f's validate tag for the kind of attribute f becomes.
+func validateRules(f field, k kind) error {
+	var err error
+	switch k {
+	case kindString:
+		_, err = stringValidators(f)
+	case kindFloat:
+		_, err = float64Validators(f)
+	case kindInt:
+		_, err = int64Validators(f)
+	case kindStringList:
+		_, err = listValidators(f)
+	default: // bool and nested attributes take no validate rules
+		if strings.TrimSpace(f.validate) != "" {
+			err = fmt.Errorf("tfreflect: %s: validate rules do not apply to %s", f.where, f.typ)
+		}
+	}
+	return err
+}
+
+func stringValidators(f field) ([]validator.String, error) {
 	var vs []validator.String
 	switch f.typ {
 	case timeType:
@@ -57,65 +104,90 @@ func stringValidators(f field) []validator.String {
 	case dateType:
 		vs = append(vs, dateValidator{})
 	}
-	for _, r := range rules(f) {
-		switch r.name {
-		case "oneof":
+	rs, err := rules(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		switch {
+		case r.name == "oneof" && len(r.args) > 0:
 			vs = append(vs, stringvalidator.OneOf(r.args...))
-		case "clock":
+		case r.name == "clock" && len(r.args) == 0:
 			vs = append(vs, stringvalidator.RegexMatches(clockPattern, "must be a time of day, HH:MM:SS"))
-		case "notempty":
+		case r.name == "notempty" && len(r.args) == 0:
 			vs = append(vs, stringvalidator.LengthAtLeast(1))
 		default:
-			panic(badRule(f, r))
+			return nil, badRule(f, r)
 		}
 	}
-	return vs
+	return vs, nil
 }
 
-func float64Validators(f field) []validator.Float64 {
+func float64Validators(f field) ([]validator.Float64, error) {
 	var vs []validator.Float64
-	for _, r := range rules(f) {
-		a := floats(r.args)
+	rs, err := rules(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		a, err := floats(f, r)
+		if err != nil {
+			return nil, err
+		}
 		switch {
 		case r.name == "between" && len(a) == 2:
 			vs = append(vs, float64validator.Between(a[0], a[1]))
 		case r.name == "atleast" && len(a) == 1:
 			vs = append(vs, float64validator.AtLeast(a[0]))
 		default:
-			panic(badRule(f, r))
+			return nil, badRule(f, r)
 		}
 	}
-	return vs
+	return vs, nil
 }
 
-func int64Validators(f field) []validator.Int64 {
+func int64Validators(f field) ([]validator.Int64, error) {
 	var vs []validator.Int64
-	for _, r := range rules(f) {
-		a := floats(r.args)
+	rs, err := rules(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		a, err := ints(f, r)
+		if err != nil {
+			return nil, err
+		}
 		switch {
 		case r.name == "between" && len(a) == 2:
-			vs = append(vs, int64validator.Between(int64(a[0]), int64(a[1])))
+			vs = append(vs, int64validator.Between(a[0], a[1]))
 		case r.name == "atleast" && len(a) == 1:
-			vs = append(vs, int64validator.AtLeast(int64(a[0])))
+			vs = append(vs, int64validator.AtLeast(a[0]))
 		default:
-			panic(badRule(f, r))
+			return nil, badRule(f, r)
 		}
 	}
-	return vs
+	return vs, nil
 }
 
-func listValidators(f field) []validator.List {
+func listValidators(f field) ([]validator.List, error) {
 	var vs []validator.List
-	for _, r := range rules(f) {
-		a := floats(r.args)
+	rs, err := rules(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
 		switch {
-		case r.name == "between" && len(a) == 2: // number of elements
+		case r.name == "between" && len(r.args) == 2: // number of elements
+			a, err := ints(f, r)
+			if err != nil {
+				return nil, err
+			}
 			vs = append(vs, listvalidator.SizeBetween(int(a[0]), int(a[1])))
-		case r.name == "notempty":
+		case r.name == "notempty" && len(r.args) == 0:
 			vs = append(vs, listvalidator.SizeAtLeast(1))
 		default:
-			panic(badRule(f, r))
+			return nil, badRule(f, r)
 		}
 	}
-	return vs
+	return vs, nil
 }
