@@ -33,10 +33,17 @@ const (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "chargepoint-simulator:", err)
-		os.Exit(1)
+	os.Exit(exitCode(run(os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+}
+
+// exitCode is 0 for success and for -h / -help (the flag package has printed the usage), else 1 with
+// the error on stderr.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
 	}
+	fmt.Fprintln(stderr, "chargepoint-simulator:", err)
+	return 1
 }
 
 func run(args []string, stdout, stderr io.Writer) error {

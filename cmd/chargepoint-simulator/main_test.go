@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -30,5 +34,41 @@ func TestRunRefusesRemoteAndBadFlags(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("printed %q before failing", out.String())
+	}
+}
+
+// TestHelpExitsZero runs the real main (in a child copy of this test binary) with -h and -help.
+func TestHelpExitsZero(t *testing.T) {
+	if args := os.Getenv("SIMULATOR_MAIN_ARGS"); args != "" {
+		os.Args = append([]string{"chargepoint-simulator"}, strings.Fields(args)...)
+		main()
+		return
+	}
+	for _, args := range []string{"-h", "-help", "--help"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelpExitsZero$")
+		cmd.Env = append(os.Environ(), "SIMULATOR_MAIN_ARGS="+args)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("chargepoint-simulator %s: %v\n%s", args, err, out)
+		}
+		if !strings.Contains(string(out), "-stations") || strings.Contains(string(out), "chargepoint-simulator: flag: help requested") {
+			t.Errorf("chargepoint-simulator %s: want the usage, no error:\n%s", args, out)
+		}
+	}
+	// A bad flag still exits non-zero.
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelpExitsZero$")
+	cmd.Env = append(os.Environ(), "SIMULATOR_MAIN_ARGS=-no-such-flag")
+	if out, err := cmd.CombinedOutput(); err == nil {
+		t.Errorf("chargepoint-simulator -no-such-flag exited 0:\n%s", out)
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	var stderr bytes.Buffer
+	if exitCode(nil, &stderr) != 0 || exitCode(flag.ErrHelp, &stderr) != 0 || stderr.Len() != 0 {
+		t.Errorf("success or help: non-zero or printed %q", stderr.String())
+	}
+	if exitCode(errors.New("boom"), &stderr) != 1 || !strings.Contains(stderr.String(), "chargepoint-simulator: boom") {
+		t.Errorf("error: printed %q", stderr.String())
 	}
 }
