@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -19,7 +20,7 @@ import (
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 )
 
-var _ provider.Provider = (*chargePointProvider)(nil)
+var _ provider.ProviderWithFunctions = (*chargePointProvider)(nil)
 
 // New returns a constructor for the provider at the given version (set by the release build).
 func New(version string) func() provider.Provider {
@@ -149,4 +150,8 @@ func (p *chargePointProvider) Resources(context.Context) []func() resource.Resou
 
 func (p *chargePointProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return dataSources
+}
+
+func (p *chargePointProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{newDistanceFunction}
 }
