@@ -43,6 +43,7 @@ func applyExample(t *testing.T, sim *testSim, dataSource string, checks ...state
 }
 
 func TestAccExample_users(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	pending := map[string]knownvalue.Check{}
 	for _, u := range sim.Users() {
@@ -60,6 +61,7 @@ func TestAccExample_users(t *testing.T) {
 }
 
 func TestAccExample_transactionsMonthlyRevenue(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	from, to := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 23, 59, 59, 0, time.UTC)
 	type sums struct{ sessions, energy, gross, fee, tax, net float64 }
@@ -95,6 +97,7 @@ func TestAccExample_transactionsMonthlyRevenue(t *testing.T) {
 }
 
 func TestAccExample_fleetVehicles(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	fleets := map[string]map[string]knownvalue.Check{}
 	for _, v := range sim.FleetVehicles() {
@@ -118,6 +121,7 @@ func TestAccExample_fleetVehicles(t *testing.T) {
 }
 
 func TestAccExample_fleetUsage(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	vehicleIDs := map[string]string{}
 	for _, v := range sim.FleetVehicles() {

@@ -47,6 +47,7 @@ func alarmsWhere(sim *testSim, keep func(simulator.Alarm) bool) []simulator.Alar
 
 // The seed station's alarms with every attribute; a station-level alarm has an empty port_number.
 func TestAccAlarms_seedStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	st, _ := sim.Dataset().Station("1:81203")
 	alarms := alarmsWhere(sim, func(a simulator.Alarm) bool { return a.StationID == st.ID })
@@ -74,6 +75,7 @@ func TestAccAlarms_seedStation(t *testing.T) {
 
 // Small pages (numTransactions): every page is read, in order.
 func TestAccAlarms_paging(t *testing.T) {
+	testAccPreCheck(t)
 	testAccPaging(t, "alarms", "getAlarms", "alarms", "record_number", "", func(sim *testSim) []knownvalue.Check {
 		checks := make([]knownvalue.Check, len(sim.Alarms()))
 		for i := range checks {
@@ -86,6 +88,7 @@ func TestAccAlarms_paging(t *testing.T) {
 // More than 200 station IDs: calls of at most 100 IDs each (the simulator, like ChargePoint, answers
 // 147 to more), merged and sorted by alarm_time, station_id and port_number: the order of all alarms.
 func TestAccAlarms_manyStations(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var ids []string
 	for _, st := range sim.Dataset().Stations() {
@@ -113,6 +116,7 @@ func TestAccAlarms_manyStations(t *testing.T) {
 }
 
 func TestAccAlarms_timeWindow(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 100})
 	week := alarmsWhere(sim, func(a simulator.Alarm) bool { return !a.Time.Before(lastWeek[0]) && !a.Time.After(lastWeek[1]) })
 	if len(week) == 0 || len(week) == len(sim.Alarms()) {
@@ -130,6 +134,7 @@ func TestAccAlarms_timeWindow(t *testing.T) {
 
 // ChargePoint's 153 (no alarm) is an empty list.
 func TestAccAlarms_noAlarmsIsEmpty(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -145,6 +150,7 @@ func TestAccAlarms_noAlarmsIsEmpty(t *testing.T) {
 }
 
 func TestAccAlarms_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "alarms", "getAlarms", map[string]planCase{
 		"window reversed": {`start_time = "2026-11-20T12:00:00Z"
   end_time   = "2026-11-20T11:59:59Z"`,
@@ -158,6 +164,7 @@ func TestAccAlarms_planTimeValidation(t *testing.T) {
 
 // The documentation example as written: alarms of a group's stations counted per station and type.
 func TestAccAlarms_example(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	garage, _ := sim.Dataset().Group(20002)
 	counts := map[string]map[string]int{}

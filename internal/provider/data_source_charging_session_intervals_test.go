@@ -44,6 +44,7 @@ func intervalChecks(ivs []simulator.Interval, energy func(k int) float64) []stat
 }
 
 func TestAccChargingSessionIntervals_cumulativeAndPerInterval(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	s := seedSession(t, sim, "2026-11-14T16:05:11Z")
 	ivs, _ := sim.FifteenMinuteData(s.ID)
@@ -83,6 +84,7 @@ func TestAccChargingSessionIntervals_cumulativeAndPerInterval(t *testing.T) {
 
 // A session of less than 15 minutes has one fifteenminData element: still a list, of one.
 func TestAccChargingSessionIntervals_oneInterval(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	s := seedSession(t, sim, "2026-11-18T13:40:02Z")
 	ivs, _ := sim.FifteenMinuteData(s.ID)
@@ -100,6 +102,7 @@ func TestAccChargingSessionIntervals_oneInterval(t *testing.T) {
 }
 
 func TestAccChargingSessionIntervals_unknownSessionIsAnError(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -111,6 +114,7 @@ func TestAccChargingSessionIntervals_unknownSessionIsAnError(t *testing.T) {
 }
 
 func TestAccChargingSessionIntervals_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "charging_session_intervals", "get15minChargingSessionData", map[string]planCase{
 		"no session": {``, `(?s)The argument "session_id" is required`},
 	})
@@ -118,6 +122,7 @@ func TestAccChargingSessionIntervals_planTimeValidation(t *testing.T) {
 
 // The documentation example as written: the profile of the seed station's latest session.
 func TestAccChargingSessionIntervals_example(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	latest := sessionsWhere(sim, func(s simulator.Session) bool { return s.StationID == "1:81203" })
 	s := latest[len(latest)-1]

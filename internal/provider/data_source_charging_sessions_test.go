@@ -55,6 +55,7 @@ func sessionIDChecks(sessions []simulator.Session) []statecheck.StateCheck {
 // The documentation example as written, for the week before the simulator's clock: last week's energy
 // per station, summed in Terraform, and the sessions in progress at a group's stations.
 func TestAccChargingSessions_example(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	const seed = "1:81203"
 	week := sessionsWhere(sim, func(s simulator.Session) bool { return startedIn(s, lastWeek) })
@@ -108,6 +109,7 @@ func TestAccChargingSessions_example(t *testing.T) {
 // More than 200 sessions: ChargePoint's fixed pages of 100 are all read, and the list is sorted by
 // session_id.
 func TestAccChargingSessions_paging(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	week := sessionsWhere(sim, func(s simulator.Session) bool { return startedIn(s, lastWeek) })
 	if len(week) <= 200 || len(week)%100 == 0 {
@@ -137,6 +139,7 @@ data "chargepoint_charging_sessions" "x" {
 
 // Every attribute of one session, from the seed station's 63-hour session (hours beyond 24).
 func TestAccChargingSessions_everyAttribute(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	long := sessionsWhere(sim, func(s simulator.Session) bool { return s.StationID == "1:81203" && s.Duration() > 24*time.Hour })
 	if len(long) != 1 {
@@ -194,6 +197,7 @@ func TestAccChargingSessions_everyAttribute(t *testing.T) {
 // simulator, like ChargePoint, answers 147 to more) and the answers are merged; in-progress sessions
 // have no end time.
 func TestAccChargingSessions_activeAtManyStations(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var ids []string
 	for _, st := range sim.Dataset().Stations() {
@@ -229,6 +233,7 @@ data "chargepoint_charging_sessions" "x" {
 }
 
 func TestAccChargingSessions_noMatchIsEmpty(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -248,6 +253,7 @@ data "chargepoint_charging_sessions" "x" {
 }
 
 func TestAccChargingSessions_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "charging_sessions", "getChargingSessionData", map[string]planCase{
 		"window reversed": {`from_time_stamp = "2026-11-20T12:00:00Z"
   to_time_stamp   = "2026-11-13T12:00:00Z"`,
@@ -266,6 +272,7 @@ func TestAccChargingSessions_planTimeValidation(t *testing.T) {
 
 // A window whose ends are the same instant written with different offsets is valid.
 func TestAccChargingSessions_windowAcrossOffsets(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,

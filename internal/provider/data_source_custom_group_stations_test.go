@@ -21,6 +21,7 @@ func sortedStationIDs(g simulator.Group) []string {
 }
 
 func TestAccCustomGroupStations_byName(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	group, ok := sim.Dataset().Group(simulator.UnreachableGroupID)
 	if !ok {
@@ -77,6 +78,7 @@ data "chargepoint_custom_group_stations" "unknown" {
 
 // Paging through a group in pages that divide its size (the last page exactly full) and in pages that do not.
 func TestAccCustomGroupStations_paging(t *testing.T) {
+	testAccPreCheck(t)
 	sim0 := startSimulator(t, simulator.Options{})
 	var group simulator.Group
 	exact := 0
@@ -117,6 +119,7 @@ func TestAccCustomGroupStations_paging(t *testing.T) {
 }
 
 func TestAccCustomGroupStations_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "custom_group_stations", "getCustomGroupStations", map[string]planCase{
 		"missing sg_name": {`station_id = "1:81203"`, `The argument "sg_name" is required`},
 		"empty sg_name":   {`sg_name = ""`, `Attribute sg_name string length must be at least 1`},

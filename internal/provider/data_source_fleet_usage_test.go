@@ -89,6 +89,7 @@ func usageObject(sim *testSim, u simulator.FleetUsage, recordNumber int) knownva
 
 // Every session of one vehicle with every attribute, the HH:MM:SS durations also in seconds.
 func TestAccFleetUsage_vehicleSessions(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var vehicleID string
 	for _, v := range sim.FleetVehicles() {
@@ -129,6 +130,7 @@ data "chargepoint_fleet_usage" "x" {
 // A time window (on the session start, both ends included) and a fraud detection status select
 // exactly the simulator's rows; the top-level `id` input is the usage record's ID.
 func TestAccFleetUsage_filters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	all := sim.FleetUsage()
 	sortBy(all, func(u simulator.FleetUsage) string { return fmt.Sprint(u.TransactionID) + "\x00" + u.ID })
@@ -176,6 +178,7 @@ func TestAccFleetUsage_filters(t *testing.T) {
 }
 
 func TestAccFleetUsage_paging(t *testing.T) {
+	testAccPreCheck(t)
 	testAccPaging(t, "fleet_usage", "getFleetUsageData", "usage", "transaction_id", "", func(sim *testSim) []knownvalue.Check {
 		rows := sim.FleetUsage()
 		sortBy(rows, func(u simulator.FleetUsage) string { return fmt.Sprint(u.TransactionID) + "\x00" + u.ID })
@@ -188,6 +191,7 @@ func TestAccFleetUsage_paging(t *testing.T) {
 }
 
 func TestAccFleetUsage_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "fleet_usage", "getFleetUsageData", map[string]planCase{
 		"fraud detection status": {`fraud_detection_status = "Fraud Detected"`,
 			`(?s)Attribute fraud_detection_status value must be one of: \["Unknown"\s+"Verified\s+\(Power\s+Values\s+Matched\)".*"Session\s+Validated"\]`},

@@ -59,6 +59,7 @@ func usageOf(sim *testSim, vehicleID string) []simulator.FleetUsage {
 // A fleet vehicle with every attribute, and its charging sessions: each usage row must describe a real
 // session of the simulator (station, port, times, energy) charged with one of the vehicle's credentials.
 func TestAccFleetVehicles_vehicleAndItsSessions(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var v simulator.FleetVehicle
 	for _, w := range sim.FleetVehicles() {
@@ -110,6 +111,7 @@ data "chargepoint_fleet_usage" "x" {
 
 // The filters reach ChargePoint, the xsd:date one included: each selects exactly the simulator's vehicles.
 func TestAccFleetVehicles_filters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	vehicles := sim.FleetVehicles()
 	v := vehicles[len(vehicles)/2]
@@ -155,6 +157,7 @@ func TestAccFleetVehicles_filters(t *testing.T) {
 }
 
 func TestAccFleetVehicles_paging(t *testing.T) {
+	testAccPreCheck(t)
 	testAccPaging(t, "fleet_vehicles", "getFleetVehicles", "vehicles", "fleet_vehicle_id", "", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, v := range sim.FleetVehicles() {
@@ -165,6 +168,7 @@ func TestAccFleetVehicles_paging(t *testing.T) {
 }
 
 func TestAccFleetVehicles_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "fleet_vehicles", "getFleetVehicles", map[string]planCase{
 		"charging status": {`vehicle_charging_status = "Plugged In"`,
 			`Attribute vehicle_charging_status value must be one of:\s+\["Fault"\s+"Charged"\s+"Charging"\s+"Not\s+Plugged\s+In"\]`},

@@ -62,6 +62,7 @@ func loadStationChecks(i int, l simulator.StationLoad) []statecheck.StateCheck {
 
 // By station: the station's and every port's live load; the group-level attributes are empty or null.
 func TestAccLoad_station(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	l := stationWithActiveSession(t, sim)
 	checks := append(loadStationChecks(0, l),
@@ -82,6 +83,7 @@ func TestAccLoad_station(t *testing.T) {
 
 // By session: the load of the station the session is charging at.
 func TestAccLoad_session(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	l := stationWithActiveSession(t, sim)
 	var session int64
@@ -103,6 +105,7 @@ func TestAccLoad_session(t *testing.T) {
 
 // By group: the group's load (sg_load, a string on the wire) and each station's, sorted by station_id.
 func TestAccLoad_group(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	g, ok := sim.Dataset().Group(simulator.HealthyGroupID)
 	if !ok || len(g.StationIDs) < 2 {
@@ -141,6 +144,7 @@ func TestAccLoad_group(t *testing.T) {
 // A session that is over has no live load: ChargePoint answers 160, which is an error naming the
 // operation, the code and its text.
 func TestAccLoad_noDataIsAnError(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	done := sim.Sessions()[0]
 	if done.Active {
@@ -156,6 +160,7 @@ func TestAccLoad_noDataIsAnError(t *testing.T) {
 }
 
 func TestAccLoad_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	const exactlyOne = `Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[sg_id,station_id,session_id\]`
 	testPlanTimeValidation(t, "load", "getLoad", map[string]planCase{
 		"no selector": {``, `(?s)Missing Attribute Configuration.*` + exactlyOne},
@@ -169,6 +174,7 @@ func TestAccLoad_planTimeValidation(t *testing.T) {
 
 // The documentation example as written: a station's and a group's live load.
 func TestAccLoad_example(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	hq, _ := sim.LoadOf("1:81203")
 	garage, _ := sim.Dataset().Group(20002)

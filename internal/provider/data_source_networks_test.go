@@ -13,6 +13,7 @@ import (
 
 // getCPNInstances answers without a responseCode; the networks still come through, sorted by cpn_id.
 func TestAccNetworks(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	want := []knownvalue.Check{}
 	for _, n := range sim.Dataset().CPNInstances() {
@@ -42,6 +43,7 @@ output "network_of_seed_station" {
 }
 
 func TestAccNetworks_wrongPasswordIsAnError(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,

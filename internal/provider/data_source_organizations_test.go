@@ -20,6 +20,7 @@ func orgGroup(g simulator.Group) knownvalue.Check {
 }
 
 func TestAccOrganizations_all(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	ds := sim.Dataset()
 	orgs := ds.Organizations()
@@ -62,6 +63,7 @@ data "chargepoint_organizations" "x" {}
 
 // A group filter returns only the organization that has the group, with only that group.
 func TestAccOrganizations_filters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	l2, _ := sim.Dataset().Group(garageWestL2Group)
 	one := func(groups ...knownvalue.Check) knownvalue.Check {
@@ -100,6 +102,7 @@ data "chargepoint_organizations" "nobody" {
 }
 
 func TestAccOrganizations_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "organizations", "getOrgsAndStationGroups", map[string]planCase{
 		"sg_id not number": {`sg_id = "Garage West"`, `(?s)Inappropriate value for attribute "sg_id".*a number is required`},
 	})

@@ -15,6 +15,7 @@ import (
 const publicStationStatusDS = "data.chargepoint_public_station_status.x"
 
 func TestAccPublicStationStatus_seedStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	at := func(v knownvalue.Check, steps ...any) statecheck.StateCheck {
 		return expectAt(publicStationStatusDS, stationsPath(steps...), v)
@@ -46,6 +47,7 @@ data "chargepoint_public_station_status" "x" {
 // 250 public stations by ID go out as 100 + 100 + 50 (the operation has no paging), merged and sorted;
 // a private station among the IDs is not public, so it is not in the answer.
 func TestAccPublicStationStatus_batches(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 400})
 	var public []string
 	var private string
@@ -80,6 +82,7 @@ func TestAccPublicStationStatus_batches(t *testing.T) {
 }
 
 func TestAccPublicStationStatus_noMatchIsEmpty(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -95,6 +98,7 @@ data "chargepoint_public_station_status" "x" {
 }
 
 func TestAccPublicStationStatus_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "public_station_status", "getPublicStationStatus", map[string]planCase{
 		"status":         {`status = 5`, `Attribute status value must be between 1 and 3, got: 5`},
 		"latitude":       {`geo = { lat = 100, long = 0 }`, `Attribute geo.lat value must be between -90\.0+ and 90\.0+`},

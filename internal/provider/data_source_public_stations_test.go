@@ -35,6 +35,7 @@ func check(path tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
 
 // The ChargePoint guide's sample call: public stations within one mile of 1692 Dell Avenue, Campbell.
 func TestAccPublicStations_guideQuery(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -94,6 +95,7 @@ data "chargepoint_public_stations" "x" {
 // Paging: with the simulator's page size capped at 7, a wide search needs several pages; the provider
 // must return every station, sorted by station_id.
 func TestAccPublicStations_paging(t *testing.T) {
+	testAccPreCheck(t)
 	const pageSize = 7
 	sim := startSimulator(t, simulator.Options{Stations: 300, MaxPageSize: pageSize})
 	const lat, long, miles = 37.3382, -121.8863, 12.0 // San Jose
@@ -136,6 +138,7 @@ data "chargepoint_public_stations" "x" {
 }
 
 func TestAccPublicStations_noMatchIsEmpty(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -151,6 +154,7 @@ data "chargepoint_public_stations" "x" {
 }
 
 func TestAccPublicStations_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	cases := map[string]struct{ body, err string }{
 		"proximity unit": {`proximity_unit = "X"`, `Attribute proximity_unit value must be one of: \["M" "N" "K" "F" "I"\]`},
@@ -179,6 +183,7 @@ func TestAccPublicStations_planTimeValidation(t *testing.T) {
 }
 
 func TestAccPublicStations_pricingEstimate(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,

@@ -17,6 +17,7 @@ const activeFaultsDS = "data.chargepoint_station_active_faults.x"
 // The seed station's documented fault (its port 2's power module), with both FRUs; a station without
 // faults and an unknown ID are not reported.
 func TestAccStationActiveFaults_seedStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var healthy string
 	for _, st := range sim.Dataset().Stations() {
@@ -76,6 +77,7 @@ data "chargepoint_station_active_faults" "x" {
 // 250 IDs go out as 100 + 100 + 50 (ChargePoint refuses more than 100); the stations with faults come
 // back merged and sorted, each with its faults oldest first.
 func TestAccStationActiveFaults_batches(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	stations := sim.Dataset().Stations()[:250]
 	var ids, faulted []string
@@ -114,6 +116,7 @@ func TestAccStationActiveFaults_batches(t *testing.T) {
 }
 
 func TestAccStationActiveFaults_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_active_faults", "getStationActiveFaults", map[string]planCase{
 		"missing station_ids": {``, `The argument "station_ids" is required`},
 		"empty station_ids":   {`station_ids = []`, `Attribute station_ids list must contain at least 1 elements`},

@@ -45,6 +45,7 @@ func stationGroupChecks(ds *simulator.Dataset, address string, g simulator.Group
 // A group in the middle of a hierarchy (Campbell HQ > Garage West > Garage West Level 2), looked up
 // directly and through chargepoint_station_groups by name.
 func TestAccStationGroup_nested(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	ds := sim.Dataset()
 	garageWest, _ := ds.Group(garageWestGroupID)
@@ -78,6 +79,7 @@ data "chargepoint_station_group" "by_name" {
 
 // With station_id, only that station of the group is listed; the child groups still are.
 func TestAccStationGroup_oneStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	ds := sim.Dataset()
 	hq, _ := ds.Group(campbellHQGroupID)
@@ -101,6 +103,7 @@ data "chargepoint_station_group" "x" {
 }
 
 func TestAccStationGroup_unknownGroupIsAnError(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -116,6 +119,7 @@ data "chargepoint_station_group" "x" {
 }
 
 func TestAccStationGroup_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_group", "getStationGroupDetails", map[string]planCase{
 		"sg_id missing":    {`station_id = "1:81203"`, `The argument "sg_id" is required`},
 		"sg_id not number": {`sg_id = "garage"`, `(?s)Inappropriate value for attribute "sg_id".*a number is required`},

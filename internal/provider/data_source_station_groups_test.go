@@ -64,6 +64,7 @@ func float64Near(want float64) knownvalue.Check {
 }
 
 func TestAccStationGroups_organization(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	ds := sim.Dataset()
 	var want []simulator.Group
@@ -109,6 +110,7 @@ data "chargepoint_station_groups" "x" {
 }
 
 func TestAccStationGroups_organizationWithoutGroups(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -126,6 +128,7 @@ data "chargepoint_station_groups" "x" {
 }
 
 func TestAccStationGroups_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_groups", "getStationGroups", map[string]planCase{
 		"org_id missing": {``, `The argument "org_id" is required`},
 		"org_id empty":   {`org_id = ""`, `Attribute org_id string length must be at least 1`},

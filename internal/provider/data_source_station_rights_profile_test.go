@@ -40,6 +40,7 @@ func expectedTasks(ds *simulator.Dataset, profiles ...string) knownvalue.Check {
 }
 
 func TestAccStationRightsProfile(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	ds := sim.Dataset()
 	hq, _ := ds.Group(campbellHQGroupID)
@@ -75,6 +76,7 @@ data "chargepoint_station_rights_profile" "not_held" {
 }
 
 func TestAccStationRightsProfile_unknownGroupIsAnError(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -90,6 +92,7 @@ data "chargepoint_station_rights_profile" "x" {
 }
 
 func TestAccStationRightsProfile_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_rights_profile", "getStationRightsProfile", map[string]planCase{
 		"sg_id missing": {`station_rights_profile = "network_manager"`, `The argument "sg_id" is required`},
 	})

@@ -73,6 +73,7 @@ func rightsChecks(ds *simulator.Dataset, address string, want []rightsRecord) []
 // getStationRights has no page size: the simulator, like ChargePoint, decides it. Every record must come
 // back, whether the last page is exactly full or not.
 func TestAccStationRights_paging(t *testing.T) {
+	testAccPreCheck(t)
 	probe := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	all := expectedRights(probe.Dataset(), func(simulator.Group) bool { return true }, nil)
 	n := len(all)
@@ -122,6 +123,7 @@ func TestAccStationRights_paging(t *testing.T) {
 // Group filters pick groups; station filters (here the provisioning date range) pick stations and drop
 // the groups left without any.
 func TestAccStationRights_filters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: groupsTestStations})
 	ds := sim.Dataset()
 	from, to := time.Date(2012, 10, 2, 0, 0, 0, 0, time.UTC), time.Date(2021, 6, 30, 0, 0, 0, 0, time.UTC)
@@ -174,6 +176,7 @@ data "chargepoint_station_rights" "hq" {
 }
 
 func TestAccStationRights_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_rights", "getStationRights", map[string]planCase{
 		"month 13": {`provision_date_range = { start_date = "2024-13-01" }`,
 			`(?s)Invalid date.*provision_date_range\.start_date must be a date, YYYY-MM-DD.*got\s+"2024-13-01"`},

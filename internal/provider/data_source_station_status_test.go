@@ -34,6 +34,7 @@ func firstWithPortStatus(t *testing.T, d *simulator.Dataset, status string) simu
 }
 
 func TestAccStationStatus_byStationIDs(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	unknown := firstWithPortStatus(t, sim.Dataset(), "UNKNOWN")
 	order := []string{"1:81203", unknown.ID}
@@ -95,6 +96,7 @@ data "chargepoint_station_status" "details" {
 // Every station of the data set by ID: 301 IDs go out in batches of 100, 100, 100 and 1, and with the
 // simulator's page size at 50 each batch of 100 takes two pages, the second exactly full.
 func TestAccStationStatus_batchesAndPages(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{MaxPageSize: 50})
 	var ids []string
 	for _, st := range sim.Dataset().Stations() {
@@ -123,6 +125,7 @@ func TestAccStationStatus_batchesAndPages(t *testing.T) {
 // The search filters without IDs: status 3 (unknown) is every station with an UNKNOWN or UNREACHABLE
 // port, paged in pages of 4.
 func TestAccStationStatus_statusFilter(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 60, MaxPageSize: 4})
 	var ids []string
 	for _, st := range sim.Dataset().Stations() {
@@ -148,6 +151,7 @@ func TestAccStationStatus_statusFilter(t *testing.T) {
 
 // An empty station_ids list (an empty group) matches nothing; it must not list every station.
 func TestAccStationStatus_emptyIDListMatchesNothing(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -172,6 +176,7 @@ func TestAccStationStatus_emptyIDListMatchesNothing(t *testing.T) {
 // about the unreachable ports of UnreachableGroupID and stays quiet for HealthyGroupID. The provider is
 // configured through the environment, as in CI.
 func TestAccStationStatus_exampleCheckBlock(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	t.Setenv(envEndpoint, sim.endpoint)
 	t.Setenv(envLicenseKey, testLicenseKey)
@@ -220,6 +225,7 @@ func TestAccStationStatus_exampleCheckBlock(t *testing.T) {
 }
 
 func TestAccStationStatus_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_status", "getStationStatus", map[string]planCase{
 		"status too high": {`status = 4`, `Attribute status value must be between 1 and 3, got: 4`},
 		"status zero":     {`status = 0`, `Attribute status value must be between 1 and 3, got: 0`},

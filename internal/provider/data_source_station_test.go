@@ -13,6 +13,7 @@ import (
 )
 
 func TestAccStation_byID(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	at := func(name string, v knownvalue.Check) statecheck.StateCheck {
 		return expectAt("data.chargepoint_station.hq", tfjsonpath.New(name), v)
@@ -41,6 +42,7 @@ data "chargepoint_station" "hq" {
 }
 
 func TestAccStation_notFound(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -59,6 +61,7 @@ data "chargepoint_station" "x" {
 }
 
 func TestAccStation_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station", "getStations", map[string]planCase{
 		"missing station_id": {``, `The argument "station_id" is required`},
 		"empty station_id":   {`station_id = ""`, `Attribute station_id string length must be at least 1`},

@@ -41,6 +41,7 @@ func stringList(values ...string) knownvalue.Check {
 // The seed station (the ChargePoint guide's 1:81203) with every getStations attribute; its values are
 // the simulator's documented seed data.
 func TestAccStations_seedStationEveryAttribute(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	at := func(path tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
 		return expectAt(stationsDS, path, v)
@@ -114,6 +115,7 @@ data "chargepoint_stations" "x" {
 
 // A station managed by a partner organization, and private stations, which getPublicStations hides.
 func TestAccStations_managedByAndPrivate(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var managed, private *simulator.Station
 	for _, st := range sim.Dataset().Stations() {
@@ -154,6 +156,7 @@ data "chargepoint_stations" "private" {
 
 // The organization and group filters, against the data set.
 func TestAccStations_organizationAndGroupFilters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	var orgIDs []string
 	for _, st := range sim.Dataset().Stations() {
@@ -196,6 +199,7 @@ data "chargepoint_stations" "nothing" {
 
 // Paging: every station, in pages of 7 (42 stations: the last page is exactly full) and of 5.
 func TestAccStations_paging(t *testing.T) {
+	testAccPreCheck(t)
 	for _, pageSize := range []int{7, 5} {
 		t.Run(fmt.Sprint(pageSize), func(t *testing.T) {
 			sim := startSimulator(t, simulator.Options{Stations: 41, MaxPageSize: pageSize})
@@ -223,6 +227,7 @@ func TestAccStations_paging(t *testing.T) {
 }
 
 func TestAccStations_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "stations", "getStations", map[string]planCase{
 		"proximity unit":  {`proximity_unit = "km"`, `Attribute proximity_unit value must be one of: \["M" "N" "K" "F" "I"\]`},
 		"latitude":        {`geo = { lat = -90.5, long = 0 }`, `Attribute geo.lat value must be between -90\.0+ and 90\.0+`},

@@ -47,6 +47,7 @@ func transactionObject(sim *testSim, tx simulator.Transaction, recordNumber int)
 // Transactions with every attribute: one paid by a contactless card, one taxed, one in another currency
 // than US dollars where the data set has them.
 func TestAccTransactions_moneyFields(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	txs := sim.Transactions()
 	picks := map[int64]simulator.Transaction{txs[0].ID: txs[0]}
@@ -80,6 +81,7 @@ data "chargepoint_transactions" "x" {
 
 // A time window selects the transactions recorded within it, both ends included, in any time zone.
 func TestAccTransactions_timeWindowAndStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	txs := sim.Transactions()
 	from, to := txs[3].Time, txs[len(txs)-4].Time
@@ -127,6 +129,7 @@ data "chargepoint_transactions" "station" {
 }
 
 func TestAccTransactions_paging(t *testing.T) {
+	testAccPreCheck(t)
 	testAccPaging(t, "transactions", "getTransactionData", "transactions", "transaction_id", "", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, tx := range sim.Transactions() {
@@ -137,6 +140,7 @@ func TestAccTransactions_paging(t *testing.T) {
 }
 
 func TestAccTransactions_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "transactions", "getTransactionData", map[string]planCase{
 		"transaction type": {`transaction_type = "Refund"`,
 			`Attribute transaction_type value must be one of:\s+\["Session"\s+"Reservation"\s+"Reservation\s+Cancel"\s+"Reservation\s+Usage\s+Addendum"\]`},

@@ -58,6 +58,7 @@ func userObject(u simulator.User, recordNumber int) knownvalue.Check {
 
 // A driver with several credentials and a home station, with every attribute.
 func TestAccUsers_driverWithCredentialsAndHomeStation(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	i := slices.IndexFunc(sim.Users(), func(u simulator.User) bool {
 		return len(u.CredentialIDs) > 1 && u.Home != nil && len(u.ConnectionInfo) > 0 && len(u.RealmInfo) > 0
@@ -84,6 +85,7 @@ data "chargepoint_users" "x" {
 // The filters reach ChargePoint: connection and management realm status, a connection custom field,
 // a credential and a change time. Each must select exactly the drivers the simulator holds for it.
 func TestAccUsers_filters(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	users := sim.Users()
 	ada := users[slices.IndexFunc(users, func(u simulator.User) bool { return len(u.ConnectionInfo) > 0 && len(u.CredentialIDs) > 1 })]
@@ -138,6 +140,7 @@ func TestAccUsers_filters(t *testing.T) {
 }
 
 func TestAccUsers_paging(t *testing.T) {
+	testAccPreCheck(t)
 	testAccPaging(t, "users", "getUsers", "users", "user_id", "", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, u := range sim.Users() {
@@ -148,6 +151,7 @@ func TestAccUsers_paging(t *testing.T) {
 }
 
 func TestAccUsers_planTimeValidation(t *testing.T) {
+	testAccPreCheck(t)
 	testPlanTimeValidation(t, "users", "getUsers", map[string]planCase{
 		"connection status": {`connection_filter = { status = "CONNECTED" }`,
 			`Attribute connection_filter.status value must be one of:\s+\["APPROVED"\s+"NOT\s+CONNECTED"\s+"REJECTED"\s+"PENDING"\]`},

@@ -16,6 +16,7 @@ import (
 // the simulator (provider settings from the environment), so they cannot rot. The check block of the
 // chargepoint_station_status example is tested in TestAccStationStatus_exampleCheckBlock.
 func TestAccExamples_stationInventoryAndStatus(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	t.Setenv(envEndpoint, sim.endpoint)
 	t.Setenv(envLicenseKey, testLicenseKey)

@@ -79,6 +79,7 @@ provider "chargepoint" {
 }
 
 func TestAccProviderConfiguration(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	query := `
 data "chargepoint_public_stations" "x" {
@@ -126,6 +127,7 @@ provider "chargepoint" {
 }
 
 func TestAccProviderMissingCredentials(t *testing.T) {
+	testAccPreCheck(t)
 	t.Setenv(envLicenseKey, "")
 	t.Setenv(envPassword, "")
 	sim := startSimulator(t, simulator.Options{Stations: 10})
@@ -144,6 +146,7 @@ data "chargepoint_public_stations" "x" {}
 }
 
 func TestAccProviderFromEnvironment(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	t.Setenv(envEndpoint, sim.endpoint)
 	t.Setenv(envLicenseKey, testLicenseKey)
@@ -164,6 +167,7 @@ data "chargepoint_public_stations" "x" {
 }
 
 func TestAccProviderUnknownConfiguration(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -187,6 +191,7 @@ data "chargepoint_public_stations" "x" {
 }
 
 func TestAccProviderUserAgent(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{Stations: 10})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
