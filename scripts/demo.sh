@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs examples/demo with the freshly built provider against the bundled ChargePoint simulator.
 #
-# Called by `make demo`, which builds bin/terraform-provider-chargepoint, bin/chargepoint-simulator
-# and .tools/bin/terraform first; this script builds nothing. It works in a temporary directory
+# Called by `make demo`, which builds bin/terraform-provider-chargepoint and bin/chargepoint-simulator and
+# sets TERRAFORM to the CLI to run: terraform (or tofu) on PATH, or one it built into .tools/bin only when
+# PATH has none recent enough. This script builds nothing. It works in a temporary directory
 # (CLI config, a copy of examples/demo, state) so the repository stays clean, and always stops the
 # simulator it started.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TERRAFORM="${TERRAFORM:-$ROOT/.tools/bin/terraform}"
+TERRAFORM="${TERRAFORM:-$(command -v terraform || command -v tofu || true)}"
 SIMULATOR="$ROOT/bin/chargepoint-simulator"
 PROVIDER="$ROOT/bin/terraform-provider-chargepoint"
 WAIT_SECONDS="${DEMO_WAIT_SECONDS:-30}"
@@ -22,6 +23,7 @@ die() {
 	exit 1
 }
 
+[[ -n $TERRAFORM ]] || die "no terraform or tofu on PATH; run 'make demo', which builds one"
 for f in "$TERRAFORM" "$SIMULATOR" "$PROVIDER"; do
 	[[ -x $f ]] || die "$f is missing; run 'make demo', which builds it first"
 done
@@ -71,10 +73,13 @@ echo "    listening at $url"
 # dev_overrides loads the provider straight from bin/. Terraform's `init` still resolves every provider
 # through the installation methods, so a filesystem mirror holding the same binary lets init succeed
 # without any registry (chargepoint-community/chargepoint is never fetched from the network).
+# Terraform looks for it under registry.terraform.io, OpenTofu under registry.opentofu.org.
 platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$work/mirror/registry.terraform.io/chargepoint-community/chargepoint/0.0.1/$platform"
-mkdir -p "$mirror"
-cp "$PROVIDER" "$mirror/terraform-provider-chargepoint_v0.0.1"
+for host in registry.terraform.io registry.opentofu.org; do
+	mirror="$work/mirror/$host/chargepoint-community/chargepoint/0.0.1/$platform"
+	mkdir -p "$mirror"
+	cp "$PROVIDER" "$mirror/terraform-provider-chargepoint_v0.0.1"
+done
 
 cat >"$work/terraform.tfrc" <<EOF
 provider_installation {
@@ -83,7 +88,7 @@ provider_installation {
   }
   filesystem_mirror {
     path    = "$work/mirror"
-    include = ["registry.terraform.io/chargepoint-community/chargepoint"]
+    include = ["registry.terraform.io/chargepoint-community/chargepoint", "registry.opentofu.org/chargepoint-community/chargepoint"]
   }
 }
 EOF
@@ -103,10 +108,10 @@ color=()
 
 echo "==> $("$TERRAFORM" version | head -n 1), provider from bin/ (dev_overrides)"
 
-echo "==> terraform init"
+echo "==> $(basename "$TERRAFORM") init"
 "$TERRAFORM" -chdir="$work/demo" init -input=false ${color[@]+"${color[@]}"} >"$work/init.log" 2>&1 ||
-	{ cat "$work/init.log" >&2; die "terraform init failed"; }
+	{ cat "$work/init.log" >&2; die "$(basename "$TERRAFORM") init failed"; }
 grep -E 'Installed|successfully initialized' "$work/init.log" | sed 's/^/    /'
 
-echo "==> terraform apply examples/demo (public stations within 1 mile of 1692 Dell Avenue, Campbell, CA)"
+echo "==> $(basename "$TERRAFORM") apply examples/demo (public stations within 1 mile of 1692 Dell Avenue, Campbell, CA)"
 "$TERRAFORM" -chdir="$work/demo" apply -auto-approve -input=false -compact-warnings ${color[@]+"${color[@]}"}

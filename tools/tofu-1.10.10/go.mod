@@ -1,4 +1,4 @@
-module github.com/chargepoint-community/terraform-provider-chargepoint/tools/tofu
+module github.com/chargepoint-community/terraform-provider-chargepoint/tools/tofu-1.10.10
 
 go 1.24.13
 
