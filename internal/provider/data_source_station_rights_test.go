@@ -185,7 +185,7 @@ func TestAccStationRights_planTimeValidation(t *testing.T) {
 		"a timestamp": {`provision_date_range = { start_date = "2024-01-31T00:00:00Z" }`,
 			`(?s)Invalid date.*provision_date_range\.start_date must be a date`},
 		"ends before it starts": {`provision_date_range = { start_date = "2024-02-01", end_date = "2024-01-31" }`,
-			`(?s)Invalid date range.*provision_date_range ends on 2024-01-31, before it starts\s+on 2024-02-01`},
+			`(?s)Invalid date range.*provision_date_range.start_date \(2024-02-01\) is after\s+provision_date_range.end_date \(2024-01-31\)`},
 		"proximity unit": {`proximity_unit = "X"`, `Attribute proximity_unit value must be one of: \["M" "N" "K" "F" "I"\]`},
 		"sg_id":          {`sg_id = "Campbell HQ"`, `(?s)Inappropriate value for attribute "sg_id".*a number is required`},
 	})

@@ -80,19 +80,3 @@ func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRe
 	}
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), config)
 }
-
-// checkModelAgainstSchema: see model_check.go.
-func (d *singleDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s schema.Schema) error {
-	schemaType := s.Type().TerraformType(ctx).(tftypes.Object)
-	want := tfreflect.ObjectType(reflect.TypeFor[Q]()).AttributeTypes
-	for name, typ := range tfreflect.ObjectType(reflect.TypeFor[T]()).AttributeTypes {
-		if in, ok := want[name]; ok && !in.Equal(typ) {
-			return fmt.Errorf("input %s has type %s but the output of that name has %s", name, in, typ)
-		}
-		want[name] = typ
-	}
-	if got := (tftypes.Object{AttributeTypes: want}); !got.Equal(schemaType) {
-		return fmt.Errorf("model type %s\ndiffers from schema type %s", got, schemaType)
-	}
-	return nil
-}

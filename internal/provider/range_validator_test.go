@@ -49,3 +49,42 @@ func TestTimeWindow(t *testing.T) {
 		})
 	}
 }
+
+func TestDateRange(t *testing.T) {
+	rangeType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"start_date": tftypes.String, "end_date": tftypes.String}}
+	s := schema.Schema{Attributes: map[string]schema.Attribute{
+		"r": schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+			"start_date": schema.StringAttribute{Optional: true},
+			"end_date":   schema.StringAttribute{Optional: true},
+		}},
+	}}
+	null := tftypes.NewValue(tftypes.String, nil)
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	dates := func(start, end tftypes.Value) tftypes.Value {
+		return tftypes.NewValue(rangeType, map[string]tftypes.Value{"start_date": start, "end_date": end})
+	}
+	for name, tc := range map[string]struct {
+		r   tftypes.Value
+		err string
+	}{
+		"ordered":    {dates(str("2024-01-01"), str("2024-12-31")), ""},
+		"one day":    {dates(str("2024-01-31"), str("2024-01-31")), ""},
+		"reversed":   {dates(str("2024-02-01"), str("2024-01-31")), "r.start_date (2024-02-01) is after r.end_date (2024-01-31): the range would be empty."},
+		"open end":   {dates(str("2024-02-01"), null), ""},
+		"malformed":  {dates(str("2024-13-01"), str("2024-01-31")), ""},
+		"range null": {tftypes.NewValue(rangeType, nil), ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			config := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()),
+				map[string]tftypes.Value{"r": tc.r})}
+			var resp datasource.ValidateConfigResponse
+			dateRange("r").ValidateDataSource(context.Background(), datasource.ValidateConfigRequest{Config: config}, &resp)
+			switch {
+			case tc.err == "" && resp.Diagnostics.HasError():
+				t.Errorf("unexpected error: %v", resp.Diagnostics)
+			case tc.err != "" && (resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Detail() != tc.err):
+				t.Errorf("diagnostics %v, want one error %q", resp.Diagnostics, tc.err)
+			}
+		})
+	}
+}

@@ -89,3 +89,20 @@ func (d *listDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fw
 	}
 	return nil
 }
+
+// checkModelAgainstSchema checks that the schema is the query's inputs plus the item's outputs, and
+// that an input and an output of the same name have the same type.
+func (d *singleDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fwschema.Schema) error {
+	schemaType := s.Type().TerraformType(ctx).(tftypes.Object)
+	want := tfreflect.ObjectType(reflect.TypeFor[Q]()).AttributeTypes
+	for name, typ := range tfreflect.ObjectType(reflect.TypeFor[T]()).AttributeTypes {
+		if in, ok := want[name]; ok && !in.Equal(typ) {
+			return fmt.Errorf("input %s has type %s but the output of that name has %s", name, in, typ)
+		}
+		want[name] = typ
+	}
+	if got := (tftypes.Object{AttributeTypes: want}); !got.Equal(schemaType) {
+		return fmt.Errorf("model type %s\ndiffers from schema type %s", got, schemaType)
+	}
+	return nil
+}
