@@ -79,7 +79,7 @@ func pageSizes(t *testing.T, n int) (exact, short int) {
 // testAccPaging reads a data source whose query matches every record through the simulator with
 // small pages (one size whose last page is exactly full, one whose last page is not) and checks that
 // the list holds every record, in order. want gives the expected id attribute values, in order.
-func testAccPaging(t *testing.T, dataSource, op, output, idAttr, body string, want func(*testSim) []knownvalue.Check) {
+func testAccPaging(t *testing.T, dataSource, op, output, idAttr string, want func(*testSim) []knownvalue.Check) {
 	n := len(want(startSimulator(t, simulator.Options{Stations: 20})))
 	exact, short := pageSizes(t, n)
 	for _, size := range []int{exact, short} {
@@ -95,7 +95,7 @@ func testAccPaging(t *testing.T, dataSource, op, output, idAttr, body string, wa
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:            sim.providerConfig() + "data \"chargepoint_" + dataSource + "\" \"x\" {\n" + body + "\n}\n",
+					Config:            sim.providerConfig() + "data \"chargepoint_" + dataSource + "\" \"x\" {}\n",
 					ConfigStateChecks: checks,
 					Check: func(*terraform.State) error {
 						// Terraform reads the data source more than once; each read must cost exactly `pages` calls.

@@ -76,7 +76,7 @@ func TestAccAlarms_seedStation(t *testing.T) {
 // Small pages (numTransactions): every page is read, in order.
 func TestAccAlarms_paging(t *testing.T) {
 	testAccPreCheck(t)
-	testAccPaging(t, "alarms", "getAlarms", "alarms", "record_number", "", func(sim *testSim) []knownvalue.Check {
+	testAccPaging(t, "alarms", "getAlarms", "alarms", "record_number", func(sim *testSim) []knownvalue.Check {
 		checks := make([]knownvalue.Check, len(sim.Alarms()))
 		for i := range checks {
 			checks[i] = knownvalue.Int64Exact(int64(i + 1))

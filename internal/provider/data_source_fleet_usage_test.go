@@ -179,7 +179,7 @@ func TestAccFleetUsage_filters(t *testing.T) {
 
 func TestAccFleetUsage_paging(t *testing.T) {
 	testAccPreCheck(t)
-	testAccPaging(t, "fleet_usage", "getFleetUsageData", "usage", "transaction_id", "", func(sim *testSim) []knownvalue.Check {
+	testAccPaging(t, "fleet_usage", "getFleetUsageData", "usage", "transaction_id", func(sim *testSim) []knownvalue.Check {
 		rows := sim.FleetUsage()
 		sortBy(rows, func(u simulator.FleetUsage) string { return fmt.Sprint(u.TransactionID) + "\x00" + u.ID })
 		var ids []knownvalue.Check

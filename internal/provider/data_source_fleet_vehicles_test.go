@@ -158,7 +158,7 @@ func TestAccFleetVehicles_filters(t *testing.T) {
 
 func TestAccFleetVehicles_paging(t *testing.T) {
 	testAccPreCheck(t)
-	testAccPaging(t, "fleet_vehicles", "getFleetVehicles", "vehicles", "fleet_vehicle_id", "", func(sim *testSim) []knownvalue.Check {
+	testAccPaging(t, "fleet_vehicles", "getFleetVehicles", "vehicles", "fleet_vehicle_id", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, v := range sim.FleetVehicles() {
 			ids = append(ids, knownvalue.StringExact(v.ID))

@@ -130,7 +130,7 @@ data "chargepoint_transactions" "station" {
 
 func TestAccTransactions_paging(t *testing.T) {
 	testAccPreCheck(t)
-	testAccPaging(t, "transactions", "getTransactionData", "transactions", "transaction_id", "", func(sim *testSim) []knownvalue.Check {
+	testAccPaging(t, "transactions", "getTransactionData", "transactions", "transaction_id", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, tx := range sim.Transactions() {
 			ids = append(ids, knownvalue.Int64Exact(tx.ID))

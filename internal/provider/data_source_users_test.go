@@ -141,7 +141,7 @@ func TestAccUsers_filters(t *testing.T) {
 
 func TestAccUsers_paging(t *testing.T) {
 	testAccPreCheck(t)
-	testAccPaging(t, "users", "getUsers", "users", "user_id", "", func(sim *testSim) []knownvalue.Check {
+	testAccPaging(t, "users", "getUsers", "users", "user_id", func(sim *testSim) []knownvalue.Check {
 		var ids []knownvalue.Check
 		for _, u := range sim.Users() {
 			ids = append(ids, knownvalue.StringExact(u.ID))

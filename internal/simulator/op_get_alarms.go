@@ -60,7 +60,7 @@ func (q *alarmQuery) fields() fields {
 
 func (s *Server) getAlarms(req *element) (any, error) {
 	var q alarmQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	if len(q.stations.StationIDs) > maxBoundIDs {

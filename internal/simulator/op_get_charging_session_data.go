@@ -86,7 +86,7 @@ func (q *sessionQuery) fields() fields {
 
 func (s *Server) getChargingSessionData(req *element) (any, error) {
 	var q sessionQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	if len(q.stations.StationIDs) > maxBoundIDs {

@@ -125,7 +125,7 @@ func (q *fleetUsageQuery) matches(u *FleetUsage, v *FleetVehicle, st *Station) b
 
 func (s *Server) getFleetUsageData(req *element) (any, error) {
 	var q fleetUsageQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	a := s.activity()

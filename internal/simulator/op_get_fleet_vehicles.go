@@ -91,7 +91,7 @@ func (q *fleetVehicleQuery) matches(v *FleetVehicle) bool {
 
 func (s *Server) getFleetVehicles(req *element) (any, error) {
 	var q fleetVehicleQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	var hits []*FleetVehicle

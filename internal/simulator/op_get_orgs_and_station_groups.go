@@ -35,7 +35,7 @@ func (s *Server) getOrgsAndStationGroups(req *element) (any, error) {
 		orgID, orgName, sgName *string
 		sgID                   *int
 	)
-	err := requiredChild(req, "searchQuery", fields{
+	err := requiredSearchQuery(req, fields{
 		"orgID":            stringField(&orgID),
 		"organizationName": stringField(&orgName),
 		"sgID":             intField(&sgID),

@@ -12,7 +12,7 @@ type getPublicStationStatusResponse struct {
 
 func (s *Server) getPublicStationStatus(req *element) (any, error) {
 	var q stationSearch
-	if err := requiredChild(req, "searchQuery", q.statusFields(false)); err != nil {
+	if err := requiredSearchQuery(req, q.statusFields(false)); err != nil {
 		return nil, err
 	}
 	hits, code, text := s.search(&q, func(st *Station) bool { return st.Public })

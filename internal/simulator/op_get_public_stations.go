@@ -12,7 +12,7 @@ type getPublicStationsResponse struct {
 
 func (s *Server) getPublicStations(req *element) (any, error) {
 	var q stationSearch
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	hits, code, text := s.search(&q, func(st *Station) bool { return st.Public })

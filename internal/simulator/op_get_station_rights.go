@@ -55,7 +55,7 @@ func (s *Server) getStationRights(req *element) (any, error) {
 		"sgName":           stringField(&sgName),
 		"startRecord":      longField(&startRecord),
 	})
-	if err := requiredChild(req, "searchQuery", f); err != nil {
+	if err := requiredSearchQuery(req, f); err != nil {
 		return nil, err
 	}
 	matching := map[string]bool{}

@@ -14,7 +14,7 @@ type getStationStatusResponse struct {
 
 func (s *Server) getStationStatus(req *element) (any, error) {
 	var q stationSearch
-	if err := requiredChild(req, "searchQuery", q.statusFields(true)); err != nil {
+	if err := requiredSearchQuery(req, q.statusFields(true)); err != nil {
 		return nil, err
 	}
 	hits, code, text := s.search(&q, nil)

@@ -13,7 +13,7 @@ type getStationsResponse struct {
 
 func (s *Server) getStations(req *element) (any, error) {
 	var q stationSearch
-	if err := requiredChild(req, "searchQuery", q.extendedFields()); err != nil {
+	if err := requiredSearchQuery(req, q.extendedFields()); err != nil {
 		return nil, err
 	}
 	hits, code, text := s.search(&q, nil)

@@ -78,7 +78,7 @@ func (q *transactionQuery) fields() fields {
 
 func (s *Server) getTransactionData(req *element) (any, error) {
 	var q transactionQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	keep, code, text := s.activityStations(&q.stations)

@@ -141,7 +141,7 @@ func (q *userQuery) matches(u *User) bool {
 
 func (s *Server) getUsers(req *element) (any, error) {
 	var q userQuery
-	if err := requiredChild(req, "searchQuery", q.fields()); err != nil {
+	if err := requiredSearchQuery(req, q.fields()); err != nil {
 		return nil, err
 	}
 	var hits []*User

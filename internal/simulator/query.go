@@ -45,11 +45,11 @@ func decodeAll(container *element, path string, f fields, required ...string) er
 	return nil
 }
 
-// requiredChild returns the single child of op called name (e.g. searchQuery), or a Client fault.
-func requiredChild(op *element, name string, f fields) error {
-	return decodeAll(op, op.Name.Local, fields{name: func(e *element, path string) error {
+// requiredSearchQuery decodes op's single, required searchQuery child with f, or returns a Client fault.
+func requiredSearchQuery(op *element, f fields) error {
+	return decodeAll(op, op.Name.Local, fields{"searchQuery": func(e *element, path string) error {
 		return decodeAll(e, path, f)
-	}}, name)
+	}}, "searchQuery")
 }
 
 func leafText(e *element, path string) (string, error) {

@@ -73,7 +73,7 @@ func (s *Server) authenticate(env *element) error {
 	if sec == nil {
 		return authFault
 	}
-	if mu, _ := sec.attr(nsSOAPEnv, "mustUnderstand"); mu != "1" {
+	if mu := sec.attr(nsSOAPEnv, "mustUnderstand"); mu != "1" {
 		return authFault
 	}
 	token := sec.child(nsWSSE, "UsernameToken")
@@ -84,7 +84,7 @@ func (s *Server) authenticate(env *element) error {
 	if user == nil || pass == nil {
 		return authFault
 	}
-	if typ, _ := pass.attr("", "Type"); typ != passwdText {
+	if typ := pass.attr("", "Type"); typ != passwdText {
 		return authFault
 	}
 	keyOK := subtle.ConstantTimeCompare([]byte(user.value()), s.licenseKey)

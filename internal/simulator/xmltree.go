@@ -153,14 +153,14 @@ func (e *element) child(space, local string) *element {
 	return nil
 }
 
-// attr returns the value of the attribute with the given namespace and local name.
-func (e *element) attr(space, local string) (string, bool) {
+// attr returns the value of the attribute with the given namespace and local name ("" when absent).
+func (e *element) attr(space, local string) string {
 	for _, a := range e.Attrs {
 		if a.Name.Space == space && a.Name.Local == local {
-			return a.Value, true
+			return a.Value
 		}
 	}
-	return "", false
+	return ""
 }
 
 // value is the element's text with surrounding white space removed.
