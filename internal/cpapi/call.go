@@ -12,7 +12,8 @@ import (
 
 // call is the one place where an operation becomes an HTTP exchange: it encodes request inside the
 // envelope, hands it to exchange, turns faults and responseCodes into typed errors and decodes the
-// response wrapper into out. Retrying SOAP Server faults belongs here, after decoding.
+// response wrapper into out. Transient failures, SOAP Server faults included, are retried around
+// exchange and decoding together (retry_call.go).
 func (c *Client) call(ctx context.Context, op operation, request, out any) error {
 	ctx = withLogging(ctx, c.licenseKey, c.password)
 	body, err := marshalBody(op.name, request)
@@ -20,19 +21,22 @@ func (c *Client) call(ctx context.Context, op operation, request, out any) error
 		return err
 	}
 	logRequest(ctx, op.name, body)
-	ans, err := c.exchange(ctx, op, body)
-	if err != nil {
-		return err
-	}
-	code, err := decodeResponse(op, ans, out)
-	ans.log(ctx, code)
-	return err
+	return c.retrying(ctx, op, out, func(ctx context.Context) (*answer, error) {
+		ans, err := c.exchange(ctx, op, body)
+		if err != nil {
+			return nil, err
+		}
+		code, err := decodeResponse(op, ans, out)
+		ans.log(ctx, code)
+		return ans, err
+	})
 }
 
 // answer is one HTTP response, read whole.
 type answer struct {
 	exchange
 	statusText string
+	retryAfter string // the Retry-After header, if any
 	data       []byte
 }
 
@@ -60,6 +64,7 @@ func (c *Client) exchange(ctx context.Context, op operation, body []byte) (*answ
 	ans := &answer{
 		exchange:   exchange{op: op.name, status: resp.StatusCode, requestBytes: len(payload), responseBytes: len(data), started: started},
 		statusText: resp.Status,
+		retryAfter: resp.Header.Get("Retry-After"),
 		data:       data,
 	}
 	if int64(len(data)) > c.maxBytes {
@@ -74,6 +79,9 @@ func (c *Client) exchange(ctx context.Context, op operation, body []byte) (*answ
 func decodeResponse(op operation, ans *answer, out any) (string, error) {
 	httpError := func() error {
 		return &HTTPError{Operation: op.name, StatusCode: ans.status, Status: ans.statusText, Body: snippet(ans.data)}
+	}
+	if title, ok := sniffHTML(ans.data); ok {
+		return "", &HTMLError{Operation: op.name, StatusCode: ans.status, Title: title}
 	}
 	fault, err := decodeEnvelope(ans.data, op.name, out)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"net/http"
+	"time"
 )
 
 const (
@@ -30,6 +31,11 @@ type Config struct {
 	Transport        http.RoundTripper
 	MaxResponseBytes int64 // 0 means DefaultMaxResponseBytes
 	PageSize         int   // 0 means DefaultPageSize
+	// MaxRetries is how many times a transient failure is retried (retry.go): 0 means
+	// DefaultMaxRetries, a negative value means never.
+	MaxRetries int
+	// RequestTimeout bounds each attempt, response body included; 0 means DefaultRequestTimeout.
+	RequestTimeout time.Duration
 }
 
 // Client calls ChargePoint operations. It is safe for concurrent use.
@@ -40,6 +46,7 @@ type Client struct {
 	http       *http.Client
 	maxBytes   int64
 	pageSize   int64
+	retry      retryPolicy
 }
 
 // New validates cfg and builds a Client.
@@ -62,10 +69,12 @@ func New(cfg Config) (*Client, error) {
 		endpoint:   cfg.Endpoint,
 		licenseKey: cfg.LicenseKey,
 		password:   cfg.Password,
-		http:       &http.Client{Transport: &userAgentTransport{userAgent: ua, next: base}},
+		retry:      newRetryPolicy(cfg.MaxRetries, cfg.RequestTimeout),
 		maxBytes:   cfg.MaxResponseBytes,
 		pageSize:   int64(cfg.PageSize),
 	}
+	c.http = &http.Client{Transport: &userAgentTransport{userAgent: ua,
+		next: &attemptTimeoutTransport{timeout: c.retry.timeout, next: base}}}
 	if c.maxBytes <= 0 {
 		c.maxBytes = DefaultMaxResponseBytes
 	}

@@ -68,8 +68,9 @@ var errNoBody = errors.New("no SOAP Body")
 // any prefixes (soapenv, SOAP-ENV, ns1 on the Envelope or on the wrapper) work, and skipping any header
 // (such as a response wsse:Security/wsu:Timestamp). It returns a fault if the body holds one; otherwise it
 // decodes the wrapper element <op>Response into out.
-func decodeEnvelope(data []byte, op string, out any) (*soapFault, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+func decodeEnvelope(data []byte, op string, out any) (_ *soapFault, err error) {
+	defer func() { err = explainEncodingError(err) }()
+	dec := newResponseDecoder(data)
 	inBody := false
 	for {
 		tok, err := dec.Token()

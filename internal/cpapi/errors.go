@@ -3,6 +3,7 @@ package cpapi
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // AuthError is ChargePoint's WS-Security fault (InvalidSecurity or FailedAuthentication): the license
@@ -82,3 +83,54 @@ func IsAuth(err error) bool {
 	var a *AuthError
 	return errors.As(err, &a)
 }
+
+// HTMLError is an HTML page where a SOAP envelope was expected, whatever its HTTP status: typically a
+// proxy's error page, a captive portal or a login page in front of the endpoint.
+type HTMLError struct {
+	Operation  string
+	StatusCode int
+	Title      string // the page's <title>, "" if it has none
+}
+
+func (e *HTMLError) Error() string {
+	title := "no title"
+	if e.Title != "" {
+		title = fmt.Sprintf("title %q", e.Title)
+	}
+	return fmt.Sprintf("%s: the endpoint answered an HTML page (HTTP %d, %s) rather than SOAP: is a proxy or captive "+
+		"portal in the way? Check `endpoint` and the HTTPS_PROXY / NO_PROXY environment variables", e.Operation, e.StatusCode, title)
+}
+
+// TimeoutError is one attempt that did not complete (response headers and the whole body) within
+// request_timeout. It is not retried: a server that stalls once usually stalls again, and retrying would
+// multiply the wait.
+type TimeoutError struct {
+	Limit time.Duration
+	Phase string // "waiting for the response" or "reading the response body"
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("no complete answer within request_timeout (%s): the server stalled while %s; "+
+		"raise request_timeout if the endpoint is slow but alive", e.Limit, e.Phase)
+}
+
+// Timeout lets net.Error-style checks recognise it.
+func (e *TimeoutError) Timeout() bool { return true }
+
+// RetryError is the last error of a call that was attempted more than once, or whose error would have
+// been retried had max_retries allowed it.
+type RetryError struct {
+	Attempts int
+	Reason   string // why the calls stopped, e.g. "max_retries (3) reached"
+	Err      error
+}
+
+func (e *RetryError) Error() string {
+	noun := "attempts"
+	if e.Attempts == 1 {
+		noun = "attempt"
+	}
+	return fmt.Sprintf("%v (gave up after %d %s: %s)", e.Err, e.Attempts, noun, e.Reason)
+}
+
+func (e *RetryError) Unwrap() error { return e.Err }

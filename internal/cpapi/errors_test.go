@@ -55,7 +55,7 @@ func TestFaults(t *testing.T) {
 		}
 	})
 	t.Run("non-SOAP answer", func(t *testing.T) {
-		fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 404, "<html>Not Found</html>") })
+		fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 404, "404 page not found") })
 		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
 		var httpErr *HTTPError
 		if !errors.As(err, &httpErr) || httpErr.StatusCode != 404 || !strings.Contains(err.Error(), "check `endpoint`") {
