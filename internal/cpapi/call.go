@@ -28,6 +28,9 @@ func (c *Client) call(ctx context.Context, op operation, request, out any) error
 		}
 		code, err := decodeResponse(op, ans, out)
 		ans.log(ctx, code)
+		if err != nil {
+			c.coalesce.forget(op.name, body, ans)
+		}
 		return ans, err
 	})
 }
@@ -40,9 +43,16 @@ type answer struct {
 	data       []byte
 }
 
-// exchange posts one request body inside the envelope and reads at most maxBytes of the answer.
-// Request coalescing and the concurrency limit belong here: its key is (operation, body).
+// exchange returns the answer to one request body: identical requests (same operation, same body)
+// are posted once per Client, whether still in flight or already answered (coalesce.go).
 func (c *Client) exchange(ctx context.Context, op operation, body []byte) (*answer, error) {
+	return c.coalesce.do(ctx, op.name, body, func(ctx context.Context) (*answer, error) {
+		return c.post(ctx, op, body)
+	})
+}
+
+// post posts one request body inside the envelope and reads at most maxBytes of the answer.
+func (c *Client) post(ctx context.Context, op operation, body []byte) (*answer, error) {
 	payload := envelope(c.licenseKey, c.password, body)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(payload))
 	if err != nil {

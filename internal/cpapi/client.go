@@ -46,6 +46,7 @@ type Client struct {
 	http       *http.Client
 	maxBytes   int64
 	pageSize   int64
+	coalesce   coalescer
 	retry      retryPolicy
 }
 

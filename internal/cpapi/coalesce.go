@@ -1,0 +1,110 @@
+package cpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+)
+
+// coalescer makes identical requests (same operation, same encoded body) once per Client: a caller
+// joins the exchange in flight for its key, or takes the answer already received. Only HTTP 200
+// answers are kept, and call forgets one that then fails to decode, so a retry after any error really
+// asks the server again. Kept answers live as long as the Client, that is one provider run.
+type coalescer struct {
+	mu      sync.Mutex
+	flights map[string]*flight
+}
+
+// flight is one exchange, in progress until done is closed.
+type flight struct {
+	done    chan struct{}
+	ans     *answer
+	err     error
+	waiters int
+	cancel  context.CancelFunc
+}
+
+func coalesceKey(op string, body []byte) string { return op + "\x00" + string(body) }
+
+// do returns the answer to (op, body), running fetch at most once for callers that overlap or come
+// later. fetch runs detached from any one caller: it is cancelled only when every caller waiting for
+// it has given up. Each caller gets its own copy of the answer struct; the bytes are shared and must
+// not be modified.
+func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(context.Context) (*answer, error)) (*answer, error) {
+	if err := context.Cause(ctx); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	key := coalesceKey(op, body)
+	co.mu.Lock()
+	if co.flights == nil {
+		co.flights = map[string]*flight{}
+	}
+	f := co.flights[key]
+	if f == nil {
+		fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		f = &flight{done: make(chan struct{}), cancel: cancel}
+		co.flights[key] = f
+		go co.run(key, f, fctx, fetch)
+	}
+	f.waiters++
+	co.mu.Unlock()
+
+	select {
+	case <-f.done:
+	case <-ctx.Done():
+		co.mu.Lock()
+		defer co.mu.Unlock()
+		if f.waiters--; f.waiters == 0 && !isClosed(f.done) {
+			f.cancel()
+			if co.flights[key] == f {
+				delete(co.flights, key)
+			}
+		}
+		return nil, fmt.Errorf("%s: %w", op, context.Cause(ctx))
+	}
+	co.mu.Lock()
+	f.waiters--
+	co.mu.Unlock()
+	if f.err != nil {
+		return nil, f.err
+	}
+	ans := *f.ans
+	return &ans, nil
+}
+
+func (co *coalescer) run(key string, f *flight, ctx context.Context, fetch func(context.Context) (*answer, error)) {
+	ans, err := fetch(ctx)
+	f.cancel()
+	co.mu.Lock()
+	defer co.mu.Unlock()
+	f.ans, f.err = ans, err
+	if (err != nil || ans.status != http.StatusOK) && co.flights[key] == f {
+		delete(co.flights, key)
+	}
+	close(f.done)
+}
+
+// forget drops the kept answer to (op, body) if it is ans (the bytes are compared by identity), so
+// an answer that turned out to be a fault or an error is asked for again.
+func (co *coalescer) forget(op string, body []byte, ans *answer) {
+	key := coalesceKey(op, body)
+	co.mu.Lock()
+	defer co.mu.Unlock()
+	if f := co.flights[key]; f != nil && isClosed(f.done) && f.ans != nil && sameBytes(f.ans.data, ans.data) {
+		delete(co.flights, key)
+	}
+}
+
+func isClosed(ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
