@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -36,6 +37,11 @@ type providerModel struct {
 	Password   types.String `tfsdk:"password"`
 	Region     types.String `tfsdk:"region"`
 	Endpoint   types.String `tfsdk:"endpoint"`
+
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	CACertFile     types.String `tfsdk:"ca_cert_file"`
+	CACertPEM      types.String `tfsdk:"ca_cert_pem"`
 }
 
 // Environment variables read when the matching attribute is not set.
@@ -54,7 +60,9 @@ func (p *chargePointProvider) Metadata(_ context.Context, _ provider.MetadataReq
 func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads charging-station data from the ChargePoint Web Services API 5.1 (SOAP). " +
-			"Authenticate with an API license key and its generated API password (ChargePoint portal: Organizations > API Info).",
+			"Authenticate with an API license key and its generated API password (ChargePoint portal: Organizations > API Info). " +
+			"Requests go through the proxy named by the `HTTPS_PROXY` (or `https_proxy`) environment variable, except to the hosts " +
+			"listed in `NO_PROXY`; to trust a proxy's own CA, set `ca_cert_file` or `ca_cert_pem`.",
 		Attributes: map[string]schema.Attribute{
 			"license_key": schema.StringAttribute{
 				MarkdownDescription: "API license key (the WS-Security username). Defaults to the `" + envLicenseKey + "` environment variable.",
@@ -82,6 +90,38 @@ func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"Defaults to the `" + envEndpoint + "` environment variable.",
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a failed request is retried (the provider only reads, so a retry is always safe). " +
+					"Default `3`; `0` turns retries off. Retried: network errors (connection reset or refused, a connection closed " +
+					"before the response ended), HTTP 429, 502, 503 and 504, an HTTP 500 without a SOAP fault, and SOAP `Server` faults. " +
+					"The wait before retry n is exponential with jitter (0.5–1 s, 1–2 s, 2–4 s, then at most 8 s), or the server's " +
+					"`Retry-After` (seconds or an HTTP date, at most 20 s). Never retried: authentication faults, SOAP `Client` faults, " +
+					"ChargePoint responseCodes, TLS and certificate errors, a `request_timeout` and cancellation (Ctrl-C). One call, " +
+					"retries included, gives up after 110 s (or `request_timeout`, if longer); the error says how many attempts were made, " +
+					"and each retry is logged at WARN with its reason (`TF_LOG_PROVIDER_CHARGEPOINT_API=WARN`). " +
+					"Defaults to the `" + envMaxRetries + "` environment variable.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Longest time one request may take, from sending it to the last byte of the response body, as a " +
+					"duration such as `30s` or `2m`. Default `30s`. A server that stalls fails the read with an error naming the " +
+					"operation; a timed-out request is not retried. Defaults to the `" + envRequestTimeout + "` environment variable.",
+				Optional:   true,
+				Validators: []validator.String{durationValidator{}},
+			},
+			"ca_cert_file": schema.StringAttribute{
+				MarkdownDescription: "Path of a PEM file of CA certificates to trust in addition to the system roots, for example the CA " +
+					"of a corporate proxy that inspects TLS. Certificates are always verified and TLS 1.2 is the minimum. " +
+					"Defaults to the `" + envCACertFile + "` environment variable. (`SSL_CERT_FILE`, by contrast, replaces the system roots.)",
+				Optional: true,
+			},
+			"ca_cert_pem": schema.StringAttribute{
+				MarkdownDescription: "PEM-encoded CA certificates to trust in addition to the system roots: `ca_cert_file` inline " +
+					"(for example `file(\"corp-ca.pem\")` or a variable). May be combined with `ca_cert_file`.",
+				Optional:   true,
+				Validators: []validator.String{pemValidator{}},
 			},
 		},
 	}
@@ -119,11 +159,19 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		resp.Diagnostics.AddError("Invalid ChargePoint endpoint", err.Error())
 		return
 	}
+	res, err := resolveResilience(cfg, os.Getenv, os.ReadFile)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid ChargePoint provider configuration", err.Error())
+		return
+	}
 	client, err := cpapi.New(cpapi.Config{
-		Endpoint:   endpoint,
-		LicenseKey: settings.licenseKey,
-		Password:   settings.password,
-		UserAgent:  fmt.Sprintf("terraform-provider-chargepoint/%s terraform/%s", p.version, req.TerraformVersion),
+		Endpoint:       endpoint,
+		LicenseKey:     settings.licenseKey,
+		Password:       settings.password,
+		UserAgent:      fmt.Sprintf("terraform-provider-chargepoint/%s terraform/%s", p.version, req.TerraformVersion),
+		MaxRetries:     res.MaxRetries,
+		RequestTimeout: res.RequestTimeout,
+		RootCAs:        res.RootCAs,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the ChargePoint client", err.Error())
@@ -137,10 +185,14 @@ const credentialsHint = "Use the API license key and its generated API password 
 
 func unknownAttributes(cfg providerModel) []string {
 	var names []string
-	for name, v := range map[string]types.String{"license_key": cfg.LicenseKey, "password": cfg.Password, "region": cfg.Region, "endpoint": cfg.Endpoint} {
+	for name, v := range map[string]types.String{"license_key": cfg.LicenseKey, "password": cfg.Password, "region": cfg.Region, "endpoint": cfg.Endpoint,
+		"request_timeout": cfg.RequestTimeout, "ca_cert_file": cfg.CACertFile, "ca_cert_pem": cfg.CACertPEM} {
 		if v.IsUnknown() {
 			names = append(names, name)
 		}
+	}
+	if cfg.MaxRetries.IsUnknown() {
+		names = append(names, "max_retries")
 	}
 	sort.Strings(names)
 	return names

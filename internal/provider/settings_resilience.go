@@ -1,0 +1,118 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+// Environment variables of the retry, timeout and trust settings.
+const (
+	envMaxRetries     = "CHARGEPOINT_MAX_RETRIES"
+	envRequestTimeout = "CHARGEPOINT_REQUEST_TIMEOUT"
+	envCACertFile     = "CHARGEPOINT_CA_CERT_FILE"
+)
+
+const maxMaxRetries = 10
+
+// resolveResilience returns the MaxRetries, RequestTimeout and RootCAs of the client after the
+// environment fallbacks; every error names the attribute or variable to fix.
+func resolveResilience(cfg providerModel, getenv func(string) string, readFile func(string) ([]byte, error)) (cpapi.Config, error) {
+	var out cpapi.Config
+	retries := int64(cpapi.DefaultMaxRetries)
+	switch {
+	case !cfg.MaxRetries.IsNull():
+		retries = cfg.MaxRetries.ValueInt64()
+	case getenv(envMaxRetries) != "":
+		n, err := strconv.ParseInt(getenv(envMaxRetries), 10, 64)
+		if err != nil {
+			return out, fmt.Errorf("%s=%q is not a whole number", envMaxRetries, getenv(envMaxRetries))
+		}
+		retries = n
+	}
+	if retries < 0 || retries > maxMaxRetries {
+		return out, fmt.Errorf("max_retries is %d; it must be between 0 and %d", retries, maxMaxRetries)
+	}
+	out.MaxRetries = int(retries)
+	if retries == 0 {
+		out.MaxRetries = -1 // cpapi reads 0 as "the default"
+	}
+
+	timeout, source := cpapi.DefaultRequestTimeout.String(), ""
+	if v := orEnv(cfg.RequestTimeout, getenv, envRequestTimeout); v != "" {
+		timeout, source = v, "request_timeout"
+		if cfg.RequestTimeout.IsNull() {
+			source = envRequestTimeout
+		}
+	}
+	d, err := parseTimeout(timeout)
+	if err != nil {
+		return out, fmt.Errorf("%s: %w", source, err)
+	}
+	out.RequestTimeout = d
+
+	pems := map[string][]byte{}
+	if file := orEnv(cfg.CACertFile, getenv, envCACertFile); file != "" {
+		data, err := readFile(file)
+		if err != nil {
+			return out, fmt.Errorf("ca_cert_file: %w", err)
+		}
+		pems["ca_cert_file "+file] = data
+	}
+	if !cfg.CACertPEM.IsNull() && cfg.CACertPEM.ValueString() != "" {
+		pems["ca_cert_pem"] = []byte(cfg.CACertPEM.ValueString())
+	}
+	if len(pems) > 0 {
+		if out.RootCAs, err = cpapi.CertPoolWithPEM(pems); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func parseTimeout(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not a positive duration such as \"30s\" or \"2m\"", s)
+	}
+	return d, nil
+}
+
+// durationValidator checks request_timeout at plan time.
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "a positive Go duration such as 30s or 2m"
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parseTimeout(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout", err.Error())
+	}
+}
+
+// pemValidator checks ca_cert_pem at plan time.
+type pemValidator struct{}
+
+func (pemValidator) Description(context.Context) string { return "one or more PEM certificates" }
+
+func (v pemValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (pemValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := cpapi.CertPoolWithPEM(map[string][]byte{"ca_cert_pem": []byte(req.ConfigValue.ValueString())}); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid ca_cert_pem", err.Error())
+	}
+}
