@@ -37,10 +37,14 @@ type Bool struct {
 	Valid bool
 }
 
-// Time is a nullable xsd:dateTime, exposed as an RFC 3339 string.
+// Time is a nullable xsd:dateTime, exposed as an RFC 3339 string. A decoded value is written back with
+// the fractional seconds it was sent with ("…19.773Z" stays "…19.773Z", "…19Z" stays "…19Z"); a value
+// sent without a zone is UTC and written with "Z", and a zero offset is written "Z". A value built with
+// TimeOf (from configuration) is written with as many fractional digits as it needs, usually none.
 type Time struct {
-	Value time.Time
-	Valid bool
+	Value  time.Time
+	Valid  bool
+	digits int8 // fractional-second digits as sent; 0: as few as the value needs
 }
 
 func StringOf(v string) String     { return String{Value: v, Valid: true} }
@@ -52,11 +56,31 @@ func (s String) String() string    { return s.Value }
 func (f Float) String() string     { return strconv.FormatFloat(f.Value, 'f', -1, 64) }
 func (i Int) String() string       { return strconv.FormatInt(i.Value, 10) }
 func (b Bool) String() string      { return strconv.FormatBool(b.Value) }
-func (t Time) String() string      { return t.Value.Format(time.RFC3339) }
-func (t Time) wireString() string  { return t.Value.UTC().Format(time.RFC3339) }
+func (t Time) String() string      { return t.format(t.Value) }
+func (t Time) wireString() string  { return t.format(t.Value.UTC()) }
 func (b Bool) wireString() string  { return b.String() }
 func (i Int) wireString() string   { return i.String() }
 func (f Float) wireString() string { return f.String() }
+
+func (t Time) format(v time.Time) string {
+	if t.digits == 0 {
+		return v.Format(time.RFC3339Nano)
+	}
+	return v.Format("2006-01-02T15:04:05." + strings.Repeat("0", int(t.digits)) + "Z07:00")
+}
+
+// fractionDigits counts the fractional-second digits of an xsd:dateTime (Go keeps at most 9).
+func fractionDigits(s string) int8 {
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	n := 0
+	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
+		n++
+	}
+	return int8(min(n, 9))
+}
 
 // dateTimeLayouts are the xsd:dateTime forms ChargePoint is known to send; a missing zone means UTC.
 var dateTimeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"}
@@ -131,8 +155,11 @@ func (t *Time) setText(s string) error {
 		return nil
 	}
 	v, err := ParseTime(s)
-	*t = Time{Value: v, Valid: err == nil}
-	return err
+	if err != nil {
+		return err
+	}
+	*t = Time{Value: v, Valid: true, digits: fractionDigits(s)}
+	return nil
 }
 
 // textSetter is implemented by the pointer of every scalar type.
