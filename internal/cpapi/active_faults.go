@@ -11,7 +11,7 @@ var opGetStationActiveFaults = operation{name: "getStationActiveFaults"}
 
 // ActiveFaultsQuery is getStationActiveFaultsExtended.
 type ActiveFaultsQuery struct {
-	StationIDs WrappedList[StationIDItem] `xml:"stationIDs" tf:",required" validate:"notempty" desc:"Station identifiers, \"CPNID:StationIdentifier\". Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers."`
+	StationIDs WrappedList[StationIDItem] `xml:"stationIDs" tf:",required" desc:"Station identifiers, \"CPNID:StationIdentifier\". Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no station: an empty result, without an API call."`
 }
 
 // StationActiveFaults is getStationActiveFaultsData: one station and its active faults.
@@ -58,10 +58,13 @@ type getStationActiveFaultsResponse struct {
 }
 
 // GetStationActiveFaults returns the active faults of the stations q lists, MaxIDsPerCall IDs per call
-// (stationIdListBound: ChargePoint refuses more).
+// (stationIdListBound: ChargePoint refuses more). An empty list selects no station, without a call.
 func (c *Client) GetStationActiveFaults(ctx context.Context, q ActiveFaultsQuery) ([]StationActiveFaults, error) {
-	if len(q.StationIDs) == 0 {
-		return nil, errors.New(opGetStationActiveFaults.name + ": at least one station ID is required")
+	if q.StationIDs == nil {
+		return nil, errors.New(opGetStationActiveFaults.name + ": station IDs are required")
+	}
+	if selectsNoStation(q.StationIDs) {
+		return []StationActiveFaults{}, nil
 	}
 	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationActiveFaults, error) {
 		var resp getStationActiveFaultsResponse

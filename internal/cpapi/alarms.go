@@ -21,7 +21,7 @@ type AlarmsQuery struct {
 	PortNumber       String                     `xml:"portNumber" desc:"Only alarms of this port number."`
 	StartRecord      Int                        `xml:"startRecord" tf:"-"`
 	NumTransactions  Int                        `xml:"numTransactions" tf:"-"`
-	StationIDs       WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" validate:"notempty" desc:"Only alarms of these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list is an error rather than no filter."`
+	StationIDs       WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" desc:"Only alarms of these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no alarm (an empty result, without an API call); unset means no filter."`
 }
 
 // Alarm is oalarms (Alarms).
@@ -47,12 +47,16 @@ type getAlarmsResponse struct {
 }
 
 // GetAlarms returns every alarm matching q. station_ids are sent at most MaxIDsPerCall per call; each
-// call is read to its last page.
+// call is read to its last page. A non-nil empty StationIDs selects no station, without a call.
 func (c *Client) GetAlarms(ctx context.Context, q AlarmsQuery) ([]Alarm, error) {
+	if selectsNoStation(q.StationIDs) {
+		return []Alarm{}, nil
+	}
 	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]Alarm, error) {
 		q := q
 		q.StationIDs = ids
-		return collectPages(ctx, opGetAlarms.name, func(ctx context.Context, start int64) ([]Alarm, bool, error) {
+		return collectPages(ctx, c, opGetAlarms.name, func(ctx context.Context, start int64) ([]Alarm, bool, error) {
+			q := q
 			q.StartRecord, q.NumTransactions = IntOf(start), IntOf(c.pageSize)
 			var resp getAlarmsResponse
 			if err := c.call(ctx, opGetAlarms, searchQuery[AlarmsQuery]{q}, &resp); err != nil {

@@ -25,7 +25,7 @@ type SessionSearchRequest struct {
 	FromTimeStamp      Time                       `xml:"fromTimeStamp" desc:"Start of the time window, RFC 3339 (for example \"2026-01-31T00:00:00Z\"; sent to ChargePoint in UTC). Must not be after to_time_stamp."`
 	ToTimeStamp        Time                       `xml:"toTimeStamp" desc:"End of the time window, RFC 3339 (sent to ChargePoint in UTC)."`
 	StartRecord        Int                        `xml:"startRecord" tf:"-"`
-	StationIDs         WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" validate:"notempty" desc:"Only sessions at these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list is an error rather than no filter."`
+	StationIDs         WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" desc:"Only sessions at these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no session (an empty result, without an API call); unset means no filter."`
 	ActiveSessionsOnly Bool                       `xml:"activeSessionsOnly" desc:"Only sessions still in progress (ChargePoint's default is false)."`
 }
 
@@ -72,12 +72,17 @@ type getChargingSessionDataResponse struct {
 }
 
 // GetChargingSessionData returns every session matching q. station_ids are sent at most MaxIDsPerCall
-// per call; each call is read to its last page (ChargePoint's page size is fixed at 100).
+// per call; each call is read to its last page (ChargePoint's page size is fixed at 100). A non-nil empty
+// StationIDs selects no station, without a call.
 func (c *Client) GetChargingSessionData(ctx context.Context, q SessionSearchRequest) ([]ChargingSession, error) {
+	if selectsNoStation(q.StationIDs) {
+		return []ChargingSession{}, nil
+	}
 	sessions, err := inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]ChargingSession, error) {
 		q := q
 		q.StationIDs = ids
-		return collectPages(ctx, opGetChargingSessionData.name, func(ctx context.Context, start int64) ([]ChargingSession, bool, error) {
+		return collectPages(ctx, c, opGetChargingSessionData.name, func(ctx context.Context, start int64) ([]ChargingSession, bool, error) {
+			q := q
 			q.StartRecord = IntOf(start)
 			var resp getChargingSessionDataResponse
 			if err := c.call(ctx, opGetChargingSessionData, searchQuery[SessionSearchRequest]{q}, &resp); err != nil {

@@ -13,7 +13,7 @@ var (
 // list of IDs or by the station search filters.
 type StatusSearchRequest struct {
 	StationFilters
-	StationIDs  WrappedList[StationIDItem] `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (it is not \"every station\"), so a list computed from an empty group is safe."`
+	StationIDs  WrappedList[StationIDItem] `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (an empty result, without an API call); unset means no filter."`
 	PortDetails Bool                       `xml:"portDetails" desc:"Ask for port details: each port's connectors, connector and power. ChargePoint documents this flag only by name; without it they may be left out."`
 	Status      Int                        `xml:"Status" validate:"between=1 3" desc:"Only stations with a port in this status: 1 (available), 2 (in use) or 3 (unknown), ChargePoint's codes."`
 }
@@ -72,13 +72,14 @@ type getPublicStationStatusResponse struct {
 // call is paged to its last page. A non-nil empty StationIDs selects no station (without a call): a
 // list of IDs computed from an empty group must not turn into a query for every station.
 func (c *Client) GetStationStatus(ctx context.Context, q StatusSearchRequest) ([]StationStatus, error) {
-	if q.StationIDs != nil && len(q.StationIDs) == 0 {
+	if selectsNoStation(q.StationIDs) {
 		return []StationStatus{}, nil
 	}
 	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationStatus, error) {
 		query := StationStatusSearchRequest{StatusSearchRequest: q}
 		query.StationIDs = ids
-		return collectPages(ctx, opGetStationStatus.name, func(ctx context.Context, start int64) ([]StationStatus, bool, error) {
+		return collectPages(ctx, c, opGetStationStatus.name, func(ctx context.Context, start int64) ([]StationStatus, bool, error) {
+			query := query
 			query.StartRecord, query.NumStations = IntOf(start), IntOf(c.pageSize)
 			var resp getStationStatusResponse
 			if err := c.call(ctx, opGetStationStatus, searchQuery[StationStatusSearchRequest]{query}, &resp); err != nil {
@@ -93,7 +94,7 @@ func (c *Client) GetStationStatus(ctx context.Context, q StatusSearchRequest) ([
 // MaxIDsPerCall station IDs per call. The operation has no paging. As for GetStationStatus, a non-nil
 // empty StationIDs selects no station.
 func (c *Client) GetPublicStationStatus(ctx context.Context, q StatusSearchRequest) ([]PublicStationStatus, error) {
-	if q.StationIDs != nil && len(q.StationIDs) == 0 {
+	if selectsNoStation(q.StationIDs) {
 		return []PublicStationStatus{}, nil
 	}
 	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]PublicStationStatus, error) {

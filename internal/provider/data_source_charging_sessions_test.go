@@ -265,8 +265,6 @@ func TestAccChargingSessions_planTimeValidation(t *testing.T) {
 			`(?s)Invalid timestamp.*from_time_stamp must be an RFC 3339 timestamp`},
 		"bad to timestamp": {`to_time_stamp = "yesterday"`, `(?s)Invalid timestamp.*to_time_stamp must be an RFC 3339 timestamp`},
 		"proximity unit":   {`proximity_unit = "X"`, `Attribute proximity_unit value must be one of`},
-		// An empty list would send no filter at all and return every session.
-		"no station IDs": {`station_ids = []`, `Attribute station_ids list must contain at least 1 elements`},
 	})
 }
 

@@ -119,6 +119,5 @@ func TestAccStationActiveFaults_planTimeValidation(t *testing.T) {
 	testAccPreCheck(t)
 	testPlanTimeValidation(t, "station_active_faults", "getStationActiveFaults", map[string]planCase{
 		"missing station_ids": {``, `The argument "station_ids" is required`},
-		"empty station_ids":   {`station_ids = []`, `Attribute station_ids list must contain at least 1 elements`},
 	})
 }
