@@ -57,6 +57,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Int64("seed", simulator.DefaultSeed, "seed of the generated data set")
 	maxPage := fs.Int("max-page-size", simulator.DefaultMaxPageSize, "largest page (numStations) served")
 	urlFile := fs.String("url-file", "", "write the endpoint URL to this file once listening")
+	faultSpec := fs.String("fault", "", "inject a fault into every answer, e.g. 'fault=status&status=503&retry_after=2&first=2' "+
+		"(kinds: status, html, reset, stall, slow, server-fault, nan, charset; see simulator.FaultSpec). "+
+		"A client can also name one per request in the endpoint URL: .../5.1?fault=reset&first=1")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,12 +79,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Stations: *stations, Seed: *seed, MaxPageSize: *maxPage,
 		Logger: logger,
 	})
+	faults, err := simulator.NewFaultInjector(sim, *faultSpec)
+	if err != nil {
+		return err
+	}
+	defer faults.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + simulator.Path
-	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: faults, ReadHeaderTimeout: 10 * time.Second}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -107,6 +115,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case <-ctx.Done():
 	}
 	logger.Print("shutting down")
+	faults.Close() // stalled answers end now rather than hold up the shutdown
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -1,0 +1,270 @@
+package simulator
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+)
+
+// FaultSpec is one fault to inject, written as a query string so that it can come from the
+// -fault flag or from the endpoint URL of a single client (…/5.1?fault=status&status=503&first=1):
+//
+//	fault=status        HTTP status (status=503) with an optional Retry-After (retry_after=2) and a text body
+//	fault=html          an HTML page (status=200 by default, title=...), as a captive portal sends
+//	fault=reset         the real answer's headers and half its body, then the connection is reset
+//	fault=stall         the real answer's headers and a few bytes, then nothing until the client leaves (or delay)
+//	fault=slow          the real answer after delay (default 2s)
+//	fault=server-fault  a SOAP soapenv:Server fault (HTTP 500)
+//	fault=nan           the real answer with every <element> (default Power) set to value (default NaN)
+//	fault=charset       the real answer re-encoded in charset (default ISO-8859-1), every <City> set to city
+//
+// first=N limits the fault to the first N requests that carry the same spec; later ones are answered
+// normally ("fail twice, then succeed").
+type FaultSpec struct {
+	Kind       string
+	Status     int
+	RetryAfter string
+	First      int
+	Delay      time.Duration
+	Element    string
+	Value      string
+	Charset    string
+	City       string
+	Title      string
+}
+
+var faultKinds = map[string]bool{"status": true, "html": true, "reset": true, "stall": true, "slow": true,
+	"server-fault": true, "nan": true, "charset": true}
+
+// ParseFaultSpec reads a spec such as "fault=status&status=503&retry_after=2&first=1".
+func ParseFaultSpec(query string) (FaultSpec, error) {
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return FaultSpec{}, fmt.Errorf("fault spec %q: %v", query, err)
+	}
+	f := FaultSpec{Kind: q.Get("fault"), RetryAfter: q.Get("retry_after"), Element: q.Get("element"),
+		Value: q.Get("value"), Charset: q.Get("charset"), City: q.Get("city"), Title: q.Get("title")}
+	if !faultKinds[f.Kind] {
+		return FaultSpec{}, fmt.Errorf("fault spec %q: fault must be one of status, html, reset, stall, slow, server-fault, nan, charset", query)
+	}
+	for name, dst := range map[string]*int{"status": &f.Status, "first": &f.First} {
+		if v := q.Get(name); v != "" {
+			if *dst, err = strconv.Atoi(v); err != nil || *dst < 0 {
+				return FaultSpec{}, fmt.Errorf("fault spec %q: %s must be a whole number", query, name)
+			}
+		}
+	}
+	if v := q.Get("delay"); v != "" {
+		if f.Delay, err = time.ParseDuration(v); err != nil {
+			return FaultSpec{}, fmt.Errorf("fault spec %q: delay: %v", query, err)
+		}
+	}
+	if f.Charset != "" {
+		if _, err := htmlindex.Get(f.Charset); err != nil {
+			return FaultSpec{}, fmt.Errorf("fault spec %q: unknown charset %q", query, f.Charset)
+		}
+	}
+	return f, nil
+}
+
+// FaultInjector wraps a handler (normally the simulator) and injects the fault named in each
+// request's query string, or the default fault when a request names none.
+type FaultInjector struct {
+	next    http.Handler
+	def     *FaultSpec
+	defKey  string
+	mu      sync.Mutex
+	hits    map[string]int // requests seen per spec (canonical query string)
+	release chan struct{}  // closed by Close: stalled answers end
+	once    sync.Once
+}
+
+// NewFaultInjector wraps next; def (may be nil) applies to requests without a fault in their URL and
+// is counted under the key defQuery.
+func NewFaultInjector(next http.Handler, defQuery string) (*FaultInjector, error) {
+	fi := &FaultInjector{next: next, hits: map[string]int{}, release: make(chan struct{})}
+	if defQuery != "" {
+		spec, err := ParseFaultSpec(defQuery)
+		if err != nil {
+			return nil, err
+		}
+		fi.def, fi.defKey = &spec, canonicalSpec(defQuery)
+	}
+	return fi, nil
+}
+
+// Hits returns how many requests carried the fault spec (as written in the URL or the flag),
+// whether the fault was applied to them or, past first=N, not.
+func (fi *FaultInjector) Hits(spec string) int {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	return fi.hits[canonicalSpec(spec)]
+}
+
+// Close ends every stalled answer, so that a server shutdown does not wait for them.
+func (fi *FaultInjector) Close() { fi.once.Do(func() { close(fi.release) }) }
+
+func canonicalSpec(query string) string {
+	q, _ := url.ParseQuery(query)
+	return q.Encode()
+}
+
+func (fi *FaultInjector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	spec, key := fi.def, fi.defKey
+	if r.URL.Query().Has("fault") {
+		s, err := ParseFaultSpec(r.URL.RawQuery)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		spec, key = &s, canonicalSpec(r.URL.RawQuery)
+	}
+	if spec == nil {
+		fi.next.ServeHTTP(w, r)
+		return
+	}
+	fi.mu.Lock()
+	fi.hits[key]++
+	n := fi.hits[key]
+	fi.mu.Unlock()
+	if spec.First > 0 && n > spec.First {
+		fi.next.ServeHTTP(w, r)
+		return
+	}
+	fi.inject(w, r, spec)
+}
+
+func (fi *FaultInjector) inject(w http.ResponseWriter, r *http.Request, f *FaultSpec) {
+	switch f.Kind {
+	case "status":
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		status := or(f.Status, http.StatusServiceUnavailable)
+		http.Error(w, strconv.Itoa(status)+" "+http.StatusText(status)+" (injected fault)", status)
+	case "html":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(or(f.Status, http.StatusOK))
+		title := f.Title
+		if title == "" {
+			title = "Guest Wi-Fi – Sign in"
+		}
+		fmt.Fprintf(w, "<!DOCTYPE html>\n<html><head><title>%s</title></head><body><p>Accept the terms to continue.</p></body></html>\n",
+			html.EscapeString(title))
+	case "server-fault":
+		writeFault(w, &fault{Code: "soapenv:Server", String: "Internal error processing the request (injected fault); try again"})
+	case "slow":
+		select {
+		case <-time.After(orDuration(f.Delay, 2*time.Second)):
+			fi.next.ServeHTTP(w, r)
+		case <-r.Context().Done():
+		case <-fi.release:
+		}
+	case "reset":
+		rec := fi.record(r)
+		fi.hijackAndCut(w, rec, rec.Body.Len()/2)
+	case "stall":
+		rec := fi.record(r)
+		copyHeader(w, rec)
+		w.Header().Set("Content-Length", strconv.Itoa(rec.Body.Len()))
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes()[:min(64, rec.Body.Len())])
+		_ = http.NewResponseController(w).Flush()
+		select {
+		case <-time.After(orDuration(f.Delay, 10*time.Minute)):
+		case <-r.Context().Done():
+		case <-fi.release:
+		}
+	case "nan":
+		rec := fi.record(r)
+		el := regexp.QuoteMeta(orString(f.Element, "Power"))
+		body := regexp.MustCompile(`<`+el+`>[^<]*</`+el+`>`).ReplaceAll(rec.Body.Bytes(),
+			[]byte("<"+orString(f.Element, "Power")+">"+orString(f.Value, "NaN")+"</"+orString(f.Element, "Power")+">"))
+		writeRecorded(w, rec, body)
+	case "charset":
+		rec := fi.record(r)
+		label := orString(f.Charset, "ISO-8859-1")
+		body := rec.Body.Bytes()
+		city := []byte("<City>" + html.EscapeString(orString(f.City, "Saint-Étienne")) + "</City>")
+		body = regexp.MustCompile(`<City>[^<]*</City>`).ReplaceAll(body, city)
+		body = bytes.Replace(body, []byte(`encoding="UTF-8"`), []byte(`encoding="`+label+`"`), 1)
+		enc, _ := htmlindex.Get(label)
+		encoded, err := encoding.ReplaceUnsupported(enc.NewEncoder()).Bytes(body)
+		if err != nil {
+			http.Error(w, "re-encoding: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		rec.Header().Set("Content-Type", "text/xml; charset="+label)
+		writeRecorded(w, rec, encoded)
+	}
+}
+
+// record runs the simulator into a buffer.
+func (fi *FaultInjector) record(r *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	fi.next.ServeHTTP(rec, r)
+	return rec
+}
+
+// hijackAndCut announces the whole recorded body, sends n bytes of it and resets the connection.
+func (fi *FaultInjector) hijackAndCut(w http.ResponseWriter, rec *httptest.ResponseRecorder, n int) {
+	conn, buf, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		http.Error(w, "cannot hijack: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer func() { _ = conn.Close() }()
+	fmt.Fprintf(buf, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
+		rec.Code, http.StatusText(rec.Code), rec.Header().Get("Content-Type"), rec.Body.Len())
+	_, _ = buf.Write(rec.Body.Bytes()[:n])
+	_ = buf.Flush()
+	if tc, ok := conn.(*net.TCPConn); ok {
+		_ = tc.SetLinger(0) // close with RST: a reset, not a clean end of stream
+	}
+}
+
+func copyHeader(w http.ResponseWriter, rec *httptest.ResponseRecorder) {
+	for k, v := range rec.Header() {
+		if k != "Content-Length" {
+			w.Header()[k] = v
+		}
+	}
+}
+
+func writeRecorded(w http.ResponseWriter, rec *httptest.ResponseRecorder, body []byte) {
+	copyHeader(w, rec)
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(body)
+}
+
+func or(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+func orDuration(v, def time.Duration) time.Duration {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+func orString(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
