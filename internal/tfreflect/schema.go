@@ -2,6 +2,7 @@ package tfreflect
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,6 +18,9 @@ const (
 	Output
 )
 
+// TimeOutputNote ends the description of every timestamp the API returns.
+const TimeOutputNote = "Fractional seconds are kept as ChargePoint sent them (`…19.773Z` stays `…19.773Z`); a time sent without a zone is UTC."
+
 // Attributes returns the data source schema attributes of struct type t.
 func Attributes(t reflect.Type, mode Mode) map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{}
@@ -30,6 +34,9 @@ func attribute(f field, mode Mode) schema.Attribute {
 	required := mode == Input && f.required
 	optional := mode == Input && !f.required
 	computed := mode == Output
+	if f.typ == timeType && mode == Output {
+		f.desc = strings.TrimSpace(f.desc + " " + TimeOutputNote)
+	}
 	switch kindOf(f.typ) {
 	case kindString:
 		return schema.StringAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/big"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -138,5 +139,16 @@ type derived struct {
 func TestDerivedFieldsAreExposedByName(t *testing.T) {
 	if got := Names(reflect.TypeFor[derived]()); !reflect.DeepEqual(got, []string{"sg_id", "sg_ids"}) {
 		t.Errorf("names %v", got)
+	}
+}
+
+// Every returned timestamp documents its fidelity; inputs keep their own description.
+func TestTimeOutputsDocumentFidelity(t *testing.T) {
+	out := Attributes(reflect.TypeFor[sample](), Output)["mod_time_stamp"].GetMarkdownDescription()
+	if !strings.HasSuffix(out, TimeOutputNote) {
+		t.Errorf("output description %q lacks the fidelity note", out)
+	}
+	if in := Attributes(reflect.TypeFor[sample](), Input)["mod_time_stamp"].GetMarkdownDescription(); strings.Contains(in, TimeOutputNote) {
+		t.Errorf("input description %q has the output note", in)
 	}
 }
