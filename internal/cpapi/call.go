@@ -127,10 +127,10 @@ func decodeResponse(op operation, ans *answer, out any) (string, error) {
 }
 
 func snippet(data []byte) string {
-	const max = 256
+	const maxLen = 256
 	s := string(bytes.TrimSpace(data))
-	if len(s) > max {
-		s = s[:max] + "…"
+	if len(s) > maxLen {
+		s = s[:maxLen] + "…"
 	}
 	return s
 }

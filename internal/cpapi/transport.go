@@ -24,7 +24,7 @@ import (
 // HTTPS_PROXY, HTTP_PROXY and NO_PROXY (http.ProxyFromEnvironment, inherited from the default transport).
 // Time limits come from attemptTimeoutTransport, which also covers the body.
 func newBaseTransport(rootCAs *x509.CertPool) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	t := http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library's default is an *http.Transport
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: rootCAs}
 	return t
 }

@@ -54,7 +54,7 @@ func fields(t reflect.Type) []field {
 		t = t.Elem()
 	}
 	if cached, ok := fieldCache.Load(t); ok {
-		return cached.([]field)
+		return cached.([]field) //nolint:forcetypeassert // fieldCache holds only []field
 	}
 	out, errs := parseFields(t)
 	for _, err := range errs {

@@ -16,7 +16,7 @@ var typeCache sync.Map // reflect.Type -> tftypes.Type
 // Type returns the Terraform type of a value of Go type t.
 func Type(t reflect.Type) tftypes.Type {
 	if cached, ok := typeCache.Load(t); ok {
-		return cached.(tftypes.Type)
+		return cached.(tftypes.Type) //nolint:forcetypeassert // typeCache holds only tftypes.Type values
 	}
 	typ := deriveType(t)
 	typeCache.Store(t, typ)
@@ -43,7 +43,7 @@ func deriveType(t reflect.Type) tftypes.Type {
 // ObjectType returns the Terraform object type of struct type t.
 func ObjectType(t reflect.Type) tftypes.Object {
 	if cached, ok := typeCache.Load(t); ok {
-		return cached.(tftypes.Object)
+		return cached.(tftypes.Object) //nolint:forcetypeassert // a struct type's cached type is a tftypes.Object
 	}
 	attrs := map[string]tftypes.Type{}
 	for _, f := range fields(t) {
