@@ -53,6 +53,10 @@ func (c *Client) exchange(ctx context.Context, op operation, body []byte) (*answ
 
 // post posts one request body inside the envelope and reads at most maxBytes of the answer.
 func (c *Client) post(ctx context.Context, op operation, body []byte) (*answer, error) {
+	if err := c.slots.acquire(ctx); err != nil {
+		return nil, fmt.Errorf("%s: %w", op.name, err)
+	}
+	defer c.slots.release()
 	payload := envelope(c.licenseKey, c.password, body)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(payload))
 	if err != nil {

@@ -31,6 +31,9 @@ type Config struct {
 	Transport        http.RoundTripper
 	MaxResponseBytes int64 // 0 means DefaultMaxResponseBytes
 	PageSize         int   // 0 means DefaultPageSize
+	// MaxConcurrentRequests bounds the requests in flight, all operations together; 0 means
+	// DefaultMaxConcurrentRequests.
+	MaxConcurrentRequests int
 	// MaxRetries is how many times a transient failure is retried (retry.go): 0 means
 	// DefaultMaxRetries, a negative value means never.
 	MaxRetries int
@@ -47,6 +50,7 @@ type Client struct {
 	maxBytes   int64
 	pageSize   int64
 	coalesce   coalescer
+	slots      limiter
 	retry      retryPolicy
 }
 
@@ -73,6 +77,7 @@ func New(cfg Config) (*Client, error) {
 		retry:      newRetryPolicy(cfg.MaxRetries, cfg.RequestTimeout),
 		maxBytes:   cfg.MaxResponseBytes,
 		pageSize:   int64(cfg.PageSize),
+		slots:      newLimiter(cfg.MaxConcurrentRequests),
 	}
 	c.http = &http.Client{Transport: &userAgentTransport{userAgent: ua,
 		next: &attemptTimeoutTransport{timeout: c.retry.timeout, next: base}}}

@@ -2,6 +2,7 @@ package cpapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -29,7 +30,9 @@ func coalesceKey(op string, body []byte) string { return op + "\x00" + string(bo
 
 // do returns the answer to (op, body), running fetch at most once for callers that overlap or come
 // later. fetch runs detached from any one caller: it is cancelled only when every caller waiting for
-// it has given up. Each caller gets its own copy of the answer struct; the bytes are shared and must
+// it has given up, and not when they gave up because they no longer need the answer
+// (errPageNotNeeded): that request is most likely sent already, so it completes and is kept for
+// whoever asks next. Each caller gets its own copy of the answer struct; the bytes are shared and must
 // not be modified.
 func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(context.Context) (*answer, error)) (*answer, error) {
 	if err := context.Cause(ctx); err != nil {
@@ -55,7 +58,7 @@ func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(
 	case <-ctx.Done():
 		co.mu.Lock()
 		defer co.mu.Unlock()
-		if f.waiters--; f.waiters == 0 && !isClosed(f.done) {
+		if f.waiters--; f.waiters == 0 && !isClosed(f.done) && !errors.Is(context.Cause(ctx), errPageNotNeeded) {
 			f.cancel()
 			if co.flights[key] == f {
 				delete(co.flights, key)

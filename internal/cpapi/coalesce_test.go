@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -36,6 +37,7 @@ func TestCoalescingTenIdenticalReadsCostOne(t *testing.T) {
 	fs := pagedServer(t, ids)
 	c := fs.client(t)
 	c.pageSize = 10 // three pages
+	c.slots = newLimiter(DefaultMaxConcurrentRequests)
 	q := StationSearchRequest{StationFilters: StationFilters{StationName: StringOf("A*")}}
 
 	results := make([][]PublicStation, 10)
@@ -228,5 +230,46 @@ func TestCoalescingCancellation(t *testing.T) {
 		return &answer{exchange: exchange{status: 200}, data: []byte("x")}, nil
 	}); err != nil || !fetched {
 		t.Fatalf("after the cancelled exchange: fetched %v, %v", fetched, err)
+	}
+}
+
+// snapshot returns the requests received so far.
+func (fs *fakeServer) snapshot() []recorded {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return slices.Clone(fs.requests)
+}
+
+// TestCoalescingKeepsAPageNotNeeded: a page requested ahead and then not needed is not cancelled
+// (it is most likely on the wire already); its answer is kept for the next identical request.
+func TestCoalescingKeepsAPageNotNeeded(t *testing.T) {
+	var co coalescer
+	ctx, drop := context.WithCancelCause(context.Background())
+	started, finish, fetched := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	done := make(chan error, 1)
+	go func() {
+		_, err := co.do(ctx, "op", []byte("page 5"), func(ctx context.Context) (*answer, error) {
+			close(started)
+			<-finish
+			fetched <- ctx.Err()
+			return &answer{exchange: exchange{status: 200}, data: []byte("<page/>")}, nil
+		})
+		done <- err
+	}()
+	<-started
+	drop(errPageNotNeeded)
+	if err := <-done; !errors.Is(err, errPageNotNeeded) {
+		t.Fatalf("err = %v", err)
+	}
+	close(finish)
+	if err := <-fetched; err != nil {
+		t.Fatalf("the exchange was cancelled: %v", err)
+	}
+	ans, err := co.do(context.Background(), "op", []byte("page 5"), func(context.Context) (*answer, error) {
+		t.Error("asked again")
+		return nil, errors.New("asked again")
+	})
+	if err != nil || string(ans.data) != "<page/>" {
+		t.Fatalf("%v, %v", ans, err)
 	}
 }

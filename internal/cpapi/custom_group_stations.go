@@ -29,7 +29,8 @@ type getCustomGroupStationsResponse struct {
 // GetCustomGroupStations returns the stations of the custom group q names, following moreFlag to the
 // last page.
 func (c *Client) GetCustomGroupStations(ctx context.Context, q CustomGroupStationSearchRequest) ([]CustomGroupStation, error) {
-	stations, err := collectPages(ctx, opGetCustomGroupStations.name, func(ctx context.Context, start int64) ([]CustomGroupStation, bool, error) {
+	stations, err := collectPages(ctx, c, opGetCustomGroupStations.name, func(ctx context.Context, start int64) ([]CustomGroupStation, bool, error) {
+		q := q
 		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
 		var resp getCustomGroupStationsResponse
 		if err := c.call(ctx, opGetCustomGroupStations, searchQuery[CustomGroupStationSearchRequest]{q}, &resp); err != nil {

@@ -70,7 +70,8 @@ type getFleetVehiclesResponse struct {
 
 // GetFleetVehicles returns every fleet vehicle matching q, following moreFlag to the last page.
 func (c *Client) GetFleetVehicles(ctx context.Context, q FleetVehicleSearchRequest) ([]FleetVehicle, error) {
-	return collectPages(ctx, opGetFleetVehicles.name, func(ctx context.Context, start int64) ([]FleetVehicle, bool, error) {
+	return collectPages(ctx, c, opGetFleetVehicles.name, func(ctx context.Context, start int64) ([]FleetVehicle, bool, error) {
+		q := q
 		q.StartRecord, q.NumRecords = IntOf(start), IntOf(c.pageSize)
 		var resp getFleetVehiclesResponse
 		if err := c.call(ctx, opGetFleetVehicles, searchQuery[FleetVehicleSearchRequest]{q}, &resp); err != nil {
@@ -170,7 +171,8 @@ type getFleetUsageDataResponse struct {
 // GetFleetUsageData returns every fleet charging session matching q, following moreFlag to the last
 // page, with the HH:MM:SS durations also in seconds.
 func (c *Client) GetFleetUsageData(ctx context.Context, q FleetUsageSearchRequest) ([]FleetUsage, error) {
-	usage, err := collectPages(ctx, opGetFleetUsageData.name, func(ctx context.Context, start int64) ([]FleetUsage, bool, error) {
+	usage, err := collectPages(ctx, c, opGetFleetUsageData.name, func(ctx context.Context, start int64) ([]FleetUsage, bool, error) {
+		q := q
 		q.StartRecord, q.NumRecords = IntOf(start), IntOf(c.pageSize)
 		var resp getFleetUsageDataResponse
 		if err := c.call(ctx, opGetFleetUsageData, searchQuery[FleetUsageSearchRequest]{q}, &resp); err != nil {

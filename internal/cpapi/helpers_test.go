@@ -41,9 +41,11 @@ func newFakeServer(t *testing.T, respond func(w http.ResponseWriter, body string
 	return fs
 }
 
+// client is a Client for the fake server with one request in flight, so tests can count and order its
+// calls exactly; paging_ahead_test.go covers paging with several in flight.
 func (fs *fakeServer) client(t *testing.T) *Client {
 	t.Helper()
-	c, err := New(Config{Endpoint: fs.URL + ServicePath, LicenseKey: testKey, Password: testPassword, UserAgent: "test-agent/1"})
+	c, err := New(Config{Endpoint: fs.URL + ServicePath, LicenseKey: testKey, Password: testPassword, UserAgent: "test-agent/1", MaxConcurrentRequests: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,8 +32,15 @@ type pagedOp[T any] struct {
 }
 
 // checkPaging serves n records in pages of the size the client asks for, like ChargePoint, and checks
-// that the client reads every page in order and stops after the last one, also when it is exactly full.
+// that the client reads every page in order and stops after the last one, also when it is exactly full:
+// sequentially (one request in flight), then with pages requested ahead.
 func checkPaging[T any](t *testing.T, p pagedOp[T]) {
+	for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+		t.Run(fmt.Sprintf("%d in flight", inFlight), func(t *testing.T) { checkPagingWith(t, p, inFlight) })
+	}
+}
+
+func checkPagingWith[T any](t *testing.T, p pagedOp[T], inFlight int) {
 	const pageSize = 4
 	startRE := regexp.MustCompile(`<startRecord>(\d+)</startRecord>`)
 	sizeRE := regexp.MustCompile(`<` + p.sizeElem + `>(\d+)</` + p.sizeElem + `>`)
@@ -50,6 +58,7 @@ func checkPaging[T any](t *testing.T, p pagedOp[T]) {
 			})
 			c := fs.client(t)
 			c.pageSize = pageSize
+			c.slots = newLimiter(inFlight)
 			got, err := p.fetch(c)
 			if err != nil {
 				t.Fatal(err)
@@ -62,19 +71,29 @@ func checkPaging[T any](t *testing.T, p pagedOp[T]) {
 					t.Fatalf("record %d has id %q, want %d", i, p.id(v), i+1)
 				}
 			}
-			var starts []string
-			for _, r := range fs.requests {
-				starts = append(starts, startRE.FindStringSubmatch(r.body)[1])
+			var starts []int
+			for _, r := range fs.snapshot() {
+				s, _ := strconv.Atoi(startRE.FindStringSubmatch(r.body)[1])
+				starts = append(starts, s)
 				if size := sizeRE.FindStringSubmatch(r.body); size == nil || size[1] != strconv.Itoa(pageSize) {
 					t.Errorf("request without %s=%d: %s", p.sizeElem, pageSize, r.body)
 				}
 			}
-			var want []string
+			var want []int
 			for s := 1; s == 1 || s <= n; s += pageSize {
-				want = append(want, strconv.Itoa(s))
+				want = append(want, s)
 			}
-			if fmt.Sprint(starts) != fmt.Sprint(want) {
-				t.Errorf("startRecords sent %v, want %v", starts, want)
+			if inFlight == 1 {
+				if fmt.Sprint(starts) != fmt.Sprint(want) {
+					t.Errorf("startRecords sent %v, want %v", starts, want)
+				}
+				return
+			}
+			// Ahead of the reader: every page once, and at most a window of requests past the end.
+			slices.Sort(starts)
+			needed, extra := starts[:min(len(want), len(starts))], starts[min(len(want), len(starts)):]
+			if fmt.Sprint(needed) != fmt.Sprint(want) || len(extra) >= inFlight || slices.ContainsFunc(extra, func(s int) bool { return s <= n }) {
+				t.Errorf("startRecords sent %v, want %v then at most %d past %d", starts, want, inFlight-1, n)
 			}
 		})
 	}

@@ -3,39 +3,135 @@ package cpapi
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 )
 
 // fetchPage fetches the page that starts at the 1-based startRecord and reports whether the server
-// announced more.
+// announced more. collectPages calls it from several goroutines at once.
 type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, more bool, err error)
 
 // collectPages follows a startRecord/moreFlag cursor to the last page. key identifies an item; a page
 // whose keys repeat the previous page's, or an empty page that still announces more, stops with a
 // PagingError instead of looping forever.
-func collectPages[T any](ctx context.Context, op string, fetch fetchPage[T], key func(T) string) ([]T, error) {
-	var all []T
-	var previous [sha256.Size]byte
-	start := int64(1)
+//
+// ChargePoint reports no total, so pages are requested ahead: once the first page has shown the page
+// length, up to c.pageWindow() pages are in flight, at the offsets that full pages would give. Pages
+// are taken strictly in order with the sequential rules (next startRecord = this one + its length), so
+// the result is the one sequential paging gives: a page of another length makes the pages requested
+// ahead useless: they are dropped and the read goes on sequentially from the true offset. Pages past
+// the last one are cancelled and ignored.
+func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) ([]T, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(errPageNotNeeded) // the pages requested past the end
+	p := &pager[T]{op: op, key: key, window: c.pageWindow(), next: 1}
+	type flight struct {
+		done   chan struct{}
+		items  []T
+		more   bool
+		err    error
+		cancel context.CancelCauseFunc
+	}
+	flights := map[int64]*flight{}
 	for {
-		items, more, err := fetch(ctx, start)
+		for _, start := range p.launches() {
+			fctx, fcancel := context.WithCancelCause(ctx)
+			f := &flight{done: make(chan struct{}), cancel: fcancel}
+			flights[start] = f
+			go func() {
+				defer close(f.done)
+				f.items, f.more, f.err = fetch(fctx, start)
+			}()
+		}
+		f := flights[p.next]
+		<-f.done
+		delete(flights, p.next)
+		f.cancel(nil)
+		if f.err != nil {
+			return nil, f.err
+		}
+		dropped, err := p.take(f.items, f.more)
 		if err != nil {
 			return nil, err
 		}
-		if !more {
-			return append(all, items...), nil
+		for _, start := range dropped {
+			flights[start].cancel(errPageNotNeeded)
+			delete(flights, start)
 		}
-		if len(items) == 0 {
-			return nil, &PagingError{Operation: op, StartRecord: start, Reason: "the server sent an empty page but said more records follow"}
+		if p.done {
+			return p.all, nil
 		}
-		fp := pageFingerprint(items, key)
-		if start > 1 && fp == previous {
-			return nil, &PagingError{Operation: op, StartRecord: start, Reason: fmt.Sprintf("the server sent the same %d records as for the previous page", len(items))}
-		}
-		previous = fp
-		all = append(all, items...)
-		start += int64(len(items))
 	}
+}
+
+// errPageNotNeeded cancels the fetch of a page requested ahead that the read turned out not to need.
+var errPageNotNeeded = errors.New("page not needed")
+
+// pager holds the sequential paging rules and decides which pages to request ahead; collectPages
+// runs it with one goroutine per page.
+type pager[T any] struct {
+	op     string
+	key    func(T) string
+	window int
+
+	all      []T
+	next     int64   // startRecord of the next page to take
+	pageLen  int64   // the longest page taken so far, the length assumed for pages ahead (0: none yet)
+	pending  []int64 // startRecords requested and not taken yet, in order; pending[0] == next
+	previous [sha256.Size]byte
+	done     bool
+}
+
+// launches returns the startRecords to request now, so that up to window pages are outstanding. Until a
+// page has shown how long pages are, only one is.
+func (p *pager[T]) launches() []int64 {
+	var out []int64
+	for !p.done && len(p.pending) < p.window {
+		start := p.next
+		if n := len(p.pending); n > 0 {
+			if p.pageLen == 0 {
+				break
+			}
+			start = p.pending[n-1] + p.pageLen
+		}
+		p.pending = append(p.pending, start)
+		out = append(out, start)
+	}
+	return out
+}
+
+// take applies the sequential rules to the page at next and returns the pages requested ahead that
+// are now useless: all of them after the last page, or when this page's length moved the next offset.
+func (p *pager[T]) take(items []T, more bool) (dropped []int64, err error) {
+	start := p.next
+	p.pending = p.pending[1:]
+	if !more {
+		p.all, p.done = append(p.all, items...), true
+		return p.dropPending(), nil
+	}
+	if len(items) == 0 {
+		return nil, &PagingError{Operation: p.op, StartRecord: start, Reason: "the server sent an empty page but said more records follow"}
+	}
+	fp := pageFingerprint(items, p.key)
+	if start > 1 && fp == p.previous {
+		return nil, &PagingError{Operation: p.op, StartRecord: start, Reason: fmt.Sprintf("the server sent the same %d records as for the previous page", len(items))}
+	}
+	p.previous = fp
+	p.all = append(p.all, items...)
+	p.next += int64(len(items))
+	p.pageLen = max(p.pageLen, int64(len(items)))
+	if len(p.pending) > 0 && p.pending[0] != p.next {
+		// Pages of varying length: requesting ahead would keep guessing wrong, so the rest is sequential.
+		p.window = 1
+		return p.dropPending(), nil
+	}
+	return nil, nil
+}
+
+func (p *pager[T]) dropPending() []int64 {
+	dropped := p.pending
+	p.pending = nil
+	return dropped
 }
 
 func pageFingerprint[T any](items []T, key func(T) string) [sha256.Size]byte {

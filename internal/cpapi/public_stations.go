@@ -142,7 +142,8 @@ type getPublicStationsResponse struct {
 
 // GetPublicStations returns every public station matching q, following moreFlag to the last page.
 func (c *Client) GetPublicStations(ctx context.Context, q StationSearchRequest) ([]PublicStation, error) {
-	stations, err := collectPages(ctx, opGetPublicStations.name, func(ctx context.Context, start int64) ([]PublicStation, bool, error) {
+	stations, err := collectPages(ctx, c, opGetPublicStations.name, func(ctx context.Context, start int64) ([]PublicStation, bool, error) {
+		q := q
 		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
 		var resp getPublicStationsResponse
 		if err := c.call(ctx, opGetPublicStations, searchQuery[StationSearchRequest]{q}, &resp); err != nil {

@@ -64,7 +64,8 @@ type getStationRightsResponse struct {
 // GetStationRights returns every rights record matching q, following moreFlag to the last page. The
 // request has no page size: each next page starts after the records received so far.
 func (c *Client) GetStationRights(ctx context.Context, q StationRightsSearchRequest) ([]StationRights, error) {
-	return collectPages(ctx, opGetStationRights.name, func(ctx context.Context, start int64) ([]StationRights, bool, error) {
+	return collectPages(ctx, c, opGetStationRights.name, func(ctx context.Context, start int64) ([]StationRights, bool, error) {
+		q := q
 		q.StartRecord = IntOf(start)
 		var resp getStationRightsResponse
 		if err := c.call(ctx, opGetStationRights, searchQuery[StationRightsSearchRequest]{q}, &resp); err != nil {

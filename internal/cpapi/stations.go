@@ -99,7 +99,8 @@ type getStationsResponse struct {
 // GetStations returns every station the key has rights to that matches q, following moreFlag to the
 // last page.
 func (c *Client) GetStations(ctx context.Context, q StationSearchRequestExtended) ([]Station, error) {
-	stations, err := collectPages(ctx, opGetStations.name, func(ctx context.Context, start int64) ([]Station, bool, error) {
+	stations, err := collectPages(ctx, c, opGetStations.name, func(ctx context.Context, start int64) ([]Station, bool, error) {
+		q := q
 		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
 		var resp getStationsResponse
 		if err := c.call(ctx, opGetStations, searchQuery[StationSearchRequestExtended]{q}, &resp); err != nil {

@@ -59,7 +59,8 @@ type getTransactionDataResponse struct {
 
 // GetTransactionData returns every transaction matching q, following MoreFlag to the last page.
 func (c *Client) GetTransactionData(ctx context.Context, q TransactionSearchRequest) ([]Transaction, error) {
-	return collectPages(ctx, opGetTransactionData.name, func(ctx context.Context, start int64) ([]Transaction, bool, error) {
+	return collectPages(ctx, c, opGetTransactionData.name, func(ctx context.Context, start int64) ([]Transaction, bool, error) {
+		q := q
 		q.StartRecord, q.NumTransactions = IntOf(start), IntOf(c.pageSize)
 		var resp getTransactionDataResponse
 		if err := c.call(ctx, opGetTransactionData, searchQuery[TransactionSearchRequest]{q}, &resp); err != nil {

@@ -93,7 +93,8 @@ type getUsersResponse struct {
 
 // GetUsers returns every driver matching q, following moreFlag to the last page.
 func (c *Client) GetUsers(ctx context.Context, q UsersSearchRequest) ([]User, error) {
-	users, err := collectPages(ctx, opGetUsers.name, func(ctx context.Context, start int64) ([]User, bool, error) {
+	users, err := collectPages(ctx, c, opGetUsers.name, func(ctx context.Context, start int64) ([]User, bool, error) {
+		q := q
 		q.StartRecord, q.NumUsers = IntOf(start), IntOf(c.pageSize)
 		var resp getUsersResponse
 		if err := c.call(ctx, opGetUsers, searchQuery[UsersSearchRequest]{q}, &resp); err != nil {

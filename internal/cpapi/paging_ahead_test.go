@@ -1,0 +1,308 @@
+package cpapi
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"regexp"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/simulator"
+)
+
+// TestPagingAheadMatchesSequential reads every paged operation from the simulator, with small pages,
+// once with one request in flight and once with several: the results must be identical.
+func TestPagingAheadMatchesSequential(t *testing.T) {
+	sim := simulator.New(simulator.Options{LicenseKey: testKey, Password: testPassword, Stations: 150, MaxPageSize: 7})
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	client := func(inFlight, pageSize int) *Client {
+		c, err := New(Config{Endpoint: srv.URL + simulator.Path, LicenseKey: testKey, Password: testPassword, MaxConcurrentRequests: inFlight, PageSize: pageSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		op   string
+		read func(c *Client) (any, int, error)
+	}{
+		{"getPublicStations", func(c *Client) (any, int, error) {
+			v, err := c.GetPublicStations(ctx, StationSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getStations", func(c *Client) (any, int, error) {
+			v, err := c.GetStations(ctx, StationSearchRequestExtended{})
+			return v, len(v), err
+		}},
+		{"getStationStatus", func(c *Client) (any, int, error) {
+			v, err := c.GetStationStatus(ctx, StatusSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getCustomGroupStations", func(c *Client) (any, int, error) {
+			v, err := c.GetCustomGroupStations(ctx, CustomGroupStationSearchRequest{SgName: StringOf("Bay Area Fleet")})
+			return v, len(v), err
+		}},
+		{"getStationRights", func(c *Client) (any, int, error) {
+			v, err := c.GetStationRights(ctx, StationRightsSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getChargingSessionData", func(c *Client) (any, int, error) {
+			v, err := c.GetChargingSessionData(ctx, SessionSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getAlarms", func(c *Client) (any, int, error) { v, err := c.GetAlarms(ctx, AlarmsQuery{}); return v, len(v), err }},
+		{"getUsers", func(c *Client) (any, int, error) {
+			v, err := c.GetUsers(ctx, UsersSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getTransactionData", func(c *Client) (any, int, error) {
+			v, err := c.GetTransactionData(ctx, TransactionSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getFleetVehicles", func(c *Client) (any, int, error) {
+			v, err := c.GetFleetVehicles(ctx, FleetVehicleSearchRequest{})
+			return v, len(v), err
+		}},
+		{"getFleetUsageData", func(c *Client) (any, int, error) {
+			v, err := c.GetFleetUsageData(ctx, FleetUsageSearchRequest{})
+			return v, len(v), err
+		}},
+	} {
+		t.Run(tc.op, func(t *testing.T) {
+			pageLen := 7
+			switch tc.op {
+			case "getChargingSessionData":
+				pageLen = 100 // fixed by ChargePoint
+			case "getFleetVehicles":
+				pageLen = 2 // the data set has a few vehicles only
+			}
+			want, n, err := tc.read(client(1, pageLen))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n <= 2*pageLen {
+				t.Fatalf("only %d records: the test needs at least three pages of %d", n, pageLen)
+			}
+			before := sim.Calls(tc.op)
+			got, _, err := tc.read(client(DefaultMaxConcurrentRequests, pageLen))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatal("read ahead differs from the sequential read")
+			}
+			if calls, pages := sim.Calls(tc.op)-before, (n+pageLen-1)/pageLen; calls < pages {
+				t.Errorf("%d calls for %d pages", calls, pages)
+			}
+		})
+	}
+}
+
+// pagesOf reads the pages page serves through a pager, the way collectPages drives it, except that
+// every request launched together completes together: one round is one latency. It returns the
+// records read and the number of rounds.
+func pagesOf(t *testing.T, window int, page func(start int64) ([]int, bool)) ([]int, int) {
+	t.Helper()
+	p := &pager[int]{op: "op", key: strconv.Itoa, window: window, next: 1}
+	type result struct {
+		items []int
+		more  bool
+	}
+	arrived := map[int64]result{}
+	inFlight := p.launches()
+	rounds := 0
+	for !p.done {
+		if len(inFlight) == 0 {
+			t.Fatalf("nothing in flight and page %d not read", p.next)
+		}
+		if len(inFlight) > window {
+			t.Fatalf("%d requests in flight, window %d", len(inFlight), window)
+		}
+		rounds++
+		for _, s := range inFlight {
+			items, more := page(s)
+			arrived[s] = result{items, more}
+		}
+		inFlight = nil
+		for r, ok := arrived[p.next]; ok && !p.done; r, ok = arrived[p.next] {
+			delete(arrived, p.next)
+			dropped, err := p.take(r.items, r.more)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range dropped {
+				delete(arrived, s)
+			}
+			inFlight = append(inFlight, p.launches()...)
+		}
+	}
+	return p.all, rounds
+}
+
+func fullPages(n, pageLen int) func(start int64) ([]int, bool) {
+	return func(start int64) ([]int, bool) {
+		var items []int
+		for i := int(start); i <= n && i < int(start)+pageLen; i++ {
+			items = append(items, i)
+		}
+		return items, int(start)+pageLen-1 < n
+	}
+}
+
+func checkAllInOrder(t *testing.T, got []int, n int) {
+	t.Helper()
+	if len(got) != n {
+		t.Fatalf("%d records, want %d", len(got), n)
+	}
+	for i, v := range got {
+		if v != i+1 {
+			t.Fatalf("record %d is %d", i, v)
+		}
+	}
+}
+
+// TestPagingRounds: 20 full pages cost at most 6 round trips with 4 in flight (the first page alone,
+// then windows of 4), 20 with one.
+func TestPagingRounds(t *testing.T) {
+	for _, tc := range []struct{ n, pageLen, window, maxRounds int }{
+		{20 * 500, 500, 4, 6},
+		{20 * 500, 500, 1, 20},
+		{20*500 - 1, 500, 4, 6}, // the last page is one short
+		{1, 500, 4, 1},
+		{0, 500, 4, 1},
+		{20 * 100, 100, 4, 6},   // sessions: pages of 100
+		{100 * 100, 100, 8, 14}, // 1 + 99/8 rounded up
+	} {
+		t.Run(fmt.Sprintf("%d records in pages of %d, window %d", tc.n, tc.pageLen, tc.window), func(t *testing.T) {
+			got, rounds := pagesOf(t, tc.window, fullPages(tc.n, tc.pageLen))
+			checkAllInOrder(t, got, tc.n)
+			if rounds > tc.maxRounds {
+				t.Errorf("%d rounds, want at most %d", rounds, tc.maxRounds)
+			}
+		})
+	}
+}
+
+// TestPagingShortPage: a page shorter than the first while more follow moves every later offset;
+// the pages requested ahead are dropped and the read goes on sequentially from the true offset.
+func TestPagingShortPage(t *testing.T) {
+	const n, pageLen = 60, 10
+	var asked []int64
+	page := func(start int64) ([]int, bool) {
+		asked = append(asked, start)
+		end := min(int(start)+pageLen-1, n)
+		if start == 11 {
+			end = 17 // a short page in the middle
+		}
+		var items []int
+		for i := int(start); i <= end; i++ {
+			items = append(items, i)
+		}
+		return items, end < n
+	}
+	got, _ := pagesOf(t, 4, page)
+	checkAllInOrder(t, got, n)
+	for _, s := range []int64{18, 28, 38, 48, 58} {
+		if !slicesContains(asked, s) {
+			t.Errorf("startRecord %d never asked: %v", s, asked)
+		}
+	}
+}
+
+func slicesContains(s []int64, v int64) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+var startTagRE = regexp.MustCompile(`<startRecord>(\d+)</startRecord>`)
+
+// TestPagingAheadIgnoresPagesPastTheEnd: whatever the server answers past the last page (here a
+// fault), the read is the sequential one.
+func TestPagingAheadIgnoresPagesPastTheEnd(t *testing.T) {
+	const n, pageLen = 30, 5
+	var ids []string
+	for i := 1; i <= n; i++ {
+		ids = append(ids, fmt.Sprintf("1:%d", i))
+	}
+	fs := newFakeServer(t, func(w http.ResponseWriter, body string) {
+		start, _ := strconv.Atoi(startTagRE.FindStringSubmatch(body)[1])
+		if start > n {
+			write(w, 500, `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Array index out of range</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`)
+			return
+		}
+		end := min(start-1+pageLen, n)
+		write(w, 200, soapOK("getPublicStations", ok100+stations(ids[start-1:end]...)+"<moreFlag>"+flag(end < n)+"</moreFlag>"))
+	})
+	c := fs.client(t)
+	c.pageSize, c.slots = pageLen, newLimiter(4)
+	got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n || got[0].StationID.Value != "1:1" || got[n-1].StationID.Value != ids[n-1] {
+		t.Fatalf("%d stations", len(got))
+	}
+}
+
+// TestPagingSharesOneLimit: several reads of one Client never have more requests in flight than
+// MaxConcurrentRequests, all together.
+func TestPagingSharesOneLimit(t *testing.T) {
+	const n, pageLen, limit = 60, 3, 2
+	var inFlight, peak atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		now := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		raise(&peak, now)
+		body, _ := io.ReadAll(r.Body)
+		start, _ := strconv.Atoi(startTagRE.FindStringSubmatch(string(body))[1])
+		end := min(start-1+pageLen, n)
+		var ids []string
+		for i := start; i <= end; i++ {
+			ids = append(ids, fmt.Sprintf("1:%d", i))
+		}
+		write(w, 200, soapOK("getPublicStations", ok100+stations(ids...)+"<moreFlag>"+flag(end < n)+"</moreFlag>"))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New(Config{Endpoint: srv.URL + ServicePath, LicenseKey: testKey, Password: testPassword, PageSize: pageLen, MaxConcurrentRequests: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Different names: five different reads, none coalesced with another.
+			got, err := c.GetPublicStations(context.Background(), StationSearchRequest{StationFilters: StationFilters{StationName: StringOf(strconv.Itoa(i))}})
+			if err != nil || len(got) != n {
+				t.Errorf("read %d: %d stations, %v", i, len(got), err)
+			}
+		}()
+	}
+	wg.Wait()
+	if p := peak.Load(); p > limit {
+		t.Errorf("%d requests in flight, limit %d", p, limit)
+	}
+}
+
+// raise sets v to at least n.
+func raise(v *atomic.Int64, n int64) {
+	for {
+		old := v.Load()
+		if n <= old || v.CompareAndSwap(old, n) {
+			return
+		}
+	}
+}
