@@ -27,7 +27,7 @@ const goldenDir = "testdata/schemas"
 // TestSchemaGolden renders the provider schema, every data source schema and every function signature
 // to testdata/schemas/*.txt: attribute paths, types, required/optional/computed, sensitive and validator
 // descriptions. A rename or a type change then shows up in review without building Terraform.
-// Refresh with: go test ./internal/provider -run TestSchemaGolden -update
+// Refresh it with `go test ./internal/provider -run TestSchemaGolden -update`.
 func TestSchemaGolden(t *testing.T) {
 	ctx := context.Background()
 	got := renderSchemas(ctx, t)
