@@ -3,6 +3,7 @@ package cpapi
 import (
 	"context"
 	"encoding/xml"
+	"os"
 	"strings"
 	"time"
 
@@ -33,6 +34,9 @@ func withLogging(ctx context.Context, secrets ...string) context.Context {
 // logRequest writes the request at TRACE. It logs the envelope with placeholder credentials rather than
 // relying on masking alone: the secrets never reach the logger.
 func logRequest(ctx context.Context, op string, body []byte) {
+	if !traceEnabled() {
+		return
+	}
 	tflog.SubsystemTrace(ctx, LogSubsystem, "ChargePoint API request", map[string]any{
 		"operation": op,
 		"body":      string(envelope("***", "***", body)),
@@ -40,10 +44,25 @@ func logRequest(ctx context.Context, op string, body []byte) {
 }
 
 func logResponse(ctx context.Context, op string, data []byte) {
+	if !traceEnabled() {
+		return
+	}
 	tflog.SubsystemTrace(ctx, LogSubsystem, "ChargePoint API response", map[string]any{
 		"operation": op,
 		"body":      string(data),
 	})
+}
+
+// traceEnabled reports whether the subsystem logs at TRACE, from the variables terraform-plugin-log
+// reads, most specific first. The bodies are copied into strings only then: a 50,000-station read
+// would otherwise copy every page for lines nobody sees.
+func traceEnabled() bool {
+	for _, name := range []string{"TF_LOG_PROVIDER_CHARGEPOINT_API", "TF_LOG_PROVIDER", "TF_LOG"} {
+		if v := strings.ToUpper(strings.TrimSpace(os.Getenv(name))); v != "" {
+			return v == "TRACE" || v == "JSON"
+		}
+	}
+	return false
 }
 
 // exchange is what the DEBUG line records about one call.
