@@ -126,7 +126,7 @@ func BenchmarkReadStations(b *testing.B) {
 	for _, n := range []int{1000, 10000, 50000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			rs, endpoint := newReplayServer(b, n-1) // the seed station is the n-th
-			readStations(b, endpoint)              // warm the replay cache
+			readStations(b, endpoint)               // warm the replay cache
 			rs.xmlBytes.Store(0)
 			var peak uint64
 			var allocated uint64
