@@ -34,6 +34,8 @@ type Config struct {
 	// MaxConcurrentRequests bounds the requests in flight, all operations together; 0 means
 	// DefaultMaxConcurrentRequests.
 	MaxConcurrentRequests int
+	// MaxRecords bounds the records of one paged read (RecordLimitError); 0 means DefaultMaxRecords.
+	MaxRecords int64
 	// MaxRetries is how many times a transient failure is retried (retry.go): 0 means
 	// DefaultMaxRetries, a negative value means never.
 	MaxRetries int
@@ -51,6 +53,7 @@ type Client struct {
 	pageSize   int64
 	coalesce   coalescer
 	slots      limiter
+	maxRecords int64
 	retry      retryPolicy
 }
 
@@ -78,6 +81,7 @@ func New(cfg Config) (*Client, error) {
 		maxBytes:   cfg.MaxResponseBytes,
 		pageSize:   int64(cfg.PageSize),
 		slots:      newLimiter(cfg.MaxConcurrentRequests),
+		maxRecords: cfg.MaxRecords,
 	}
 	c.http = &http.Client{Transport: &userAgentTransport{userAgent: ua,
 		next: &attemptTimeoutTransport{timeout: c.retry.timeout, next: base}}}

@@ -1,6 +1,24 @@
 package cpapi
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
+
+// DefaultMaxRecords is how many records one paged read returns at most before it stops with a
+// RecordLimitError: a server that keeps announcing more must not make a read run forever.
+const DefaultMaxRecords = 1_000_000
+
+// RecordLimitError reports a paged read that went past the record ceiling (Config.MaxRecords).
+type RecordLimitError struct {
+	Operation string
+	Limit     int64
+}
+
+func (e *RecordLimitError) Error() string {
+	return fmt.Sprintf("%s: the server announced more than %d records; stopped there. Narrow the query, "+
+		"or raise max_records (CHARGEPOINT_MAX_RECORDS) if it really matches that many", e.Operation, e.Limit)
+}
 
 // DefaultMaxConcurrentRequests is how many requests one Client has in flight at most, all operations
 // and data sources together; paged reads fetch up to that many pages ahead.

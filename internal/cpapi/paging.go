@@ -13,7 +13,7 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 
 // collectPages follows a startRecord/moreFlag cursor to the last page. key identifies an item; a page
 // whose keys repeat the previous page's, or an empty page that still announces more, stops with a
-// PagingError instead of looping forever.
+// PagingError instead of looping forever, and so does a read past c's record ceiling (RecordLimitError).
 //
 // ChargePoint reports no total, so pages are requested ahead: once the first page has shown the page
 // length, up to c.pageWindow() pages are in flight, at the offsets that full pages would give. Pages
@@ -24,7 +24,10 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) ([]T, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(errPageNotNeeded) // the pages requested past the end
-	p := &pager[T]{op: op, key: key, window: c.pageWindow(), next: 1}
+	p := &pager[T]{op: op, key: key, window: c.pageWindow(), limit: c.maxRecords, next: 1}
+	if p.limit <= 0 {
+		p.limit = DefaultMaxRecords
+	}
 	type flight struct {
 		done   chan struct{}
 		items  []T
@@ -73,6 +76,7 @@ type pager[T any] struct {
 	op     string
 	key    func(T) string
 	window int
+	limit  int64 // at most this many records
 
 	all      []T
 	next     int64   // startRecord of the next page to take
@@ -94,6 +98,9 @@ func (p *pager[T]) launches() []int64 {
 			}
 			start = p.pending[n-1] + p.pageLen
 		}
+		if start > p.limit {
+			break // the page that would start there is past the ceiling anyway
+		}
 		p.pending = append(p.pending, start)
 		out = append(out, start)
 	}
@@ -106,6 +113,9 @@ func (p *pager[T]) take(items []T, more bool) (dropped []int64, err error) {
 	start := p.next
 	p.pending = p.pending[1:]
 	if !more {
+		if int64(len(p.all)+len(items)) > p.limit {
+			return nil, &RecordLimitError{Operation: p.op, Limit: p.limit}
+		}
 		p.all, p.done = append(p.all, items...), true
 		return p.dropPending(), nil
 	}
@@ -117,6 +127,9 @@ func (p *pager[T]) take(items []T, more bool) (dropped []int64, err error) {
 		return nil, &PagingError{Operation: p.op, StartRecord: start, Reason: fmt.Sprintf("the server sent the same %d records as for the previous page", len(items))}
 	}
 	p.previous = fp
+	if int64(len(p.all)+len(items)) >= p.limit {
+		return nil, &RecordLimitError{Operation: p.op, Limit: p.limit}
+	}
 	p.all = append(p.all, items...)
 	p.next += int64(len(items))
 	p.pageLen = max(p.pageLen, int64(len(items)))

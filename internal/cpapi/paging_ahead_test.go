@@ -111,7 +111,7 @@ func TestPagingAheadMatchesSequential(t *testing.T) {
 // records read and the number of rounds.
 func pagesOf(t *testing.T, window int, page func(start int64) ([]int, bool)) ([]int, int) {
 	t.Helper()
-	p := &pager[int]{op: "op", key: strconv.Itoa, window: window, next: 1}
+	p := &pager[int]{op: "op", key: strconv.Itoa, window: window, limit: DefaultMaxRecords, next: 1}
 	type result struct {
 		items []int
 		more  bool
