@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A full 500-station page, the largest getPublicStations answer, with two ports and a pricing block each.
@@ -78,4 +79,30 @@ func BenchmarkStdlibDecodeFullPage(b *testing.B) {
 			b.Fatal(err, len(resp.Stations))
 		}
 	}
+}
+
+// BenchmarkDecodeVsTokenScan reports decoding a 500-station page as a multiple of scanning its tokens
+// with encoding/xml (the goal is at most 1.5x), both measured in this run, alternately.
+func BenchmarkDecodeVsTokenScan(b *testing.B) {
+	page := fullPage()
+	var decode, scan time.Duration
+	for b.Loop() {
+		started := time.Now()
+		dec := xml.NewDecoder(bytes.NewReader(page))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+		scan += time.Since(started)
+		started = time.Now()
+		var resp getPublicStationsResponse
+		if _, err := decodeEnvelope(page, "getPublicStations", &resp); err != nil || len(resp.Stations) != DefaultPageSize {
+			b.Fatal(err, len(resp.Stations))
+		}
+		decode += time.Since(started)
+	}
+	b.ReportMetric(float64(decode)/float64(scan), "decode/scan")
 }
