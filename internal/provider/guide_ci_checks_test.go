@@ -16,6 +16,7 @@ import (
 // the organization's real inventory it plans cleanly, and a station missing from ChargePoint fails
 // the plan with the postcondition's message.
 func TestAccGuideCIInventoryChecks(t *testing.T) {
+	testAccPreCheck(t)
 	sim := startSimulator(t, simulator.Options{})
 	t.Setenv(envEndpoint, sim.endpoint)
 	t.Setenv(envLicenseKey, testLicenseKey)
