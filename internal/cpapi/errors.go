@@ -106,11 +106,11 @@ func (e *HTMLError) Error() string {
 // multiply the wait.
 type TimeoutError struct {
 	Limit time.Duration
-	Phase string // "waiting for the response" or "reading the response body"
+	Phase string // "the server sent no response" or "the response body stalled after the headers"
 }
 
 func (e *TimeoutError) Error() string {
-	return fmt.Sprintf("no complete answer within request_timeout (%s): the server stalled while %s; "+
+	return fmt.Sprintf("no complete answer within request_timeout (%s): %s; "+
 		"raise request_timeout if the endpoint is slow but alive", e.Limit, e.Phase)
 }
 

@@ -1,6 +1,7 @@
 package cpapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -16,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
 const serverFault = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>` +
@@ -341,5 +344,25 @@ func TestRetryCancelledDuringWait(t *testing.T) {
 	_, err := c.GetPublicStations(ctx, StationSearchRequest{})
 	if !errors.Is(err, context.Canceled) || srv.attempts.Load() != 1 {
 		t.Fatalf("err = %v after %d attempts; want context.Canceled after 1", err, srv.attempts.Load())
+	}
+}
+
+// Each retry is logged at WARN with its reason and the wait.
+func TestRetryIsLogged(t *testing.T) {
+	srv := newScripted(t, status(503, "2", ""), status(200, "", okStations))
+	c, _ := newRetryClient(t, srv.URL, Config{})
+	var buf bytes.Buffer
+	if _, err := c.GetPublicStations(tflogtest.RootLogger(context.Background(), &buf), StationSearchRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	var retries []map[string]any
+	for _, e := range logLines(t, &buf) {
+		if e["@message"] == "retrying ChargePoint API call" {
+			retries = append(retries, e)
+		}
+	}
+	if len(retries) != 1 || retries[0]["@level"] != "warn" || retries[0]["reason"] != "HTTP 503 Service Unavailable" ||
+		retries[0]["operation"] != "getPublicStations" || retries[0]["wait_ms"] != float64(2000) || retries[0]["attempt"] != float64(1) {
+		t.Fatalf("retry log lines: %v", retries)
 	}
 }

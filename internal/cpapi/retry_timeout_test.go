@@ -38,8 +38,8 @@ func TestRequestTimeout(t *testing.T) {
 		headersFirst bool
 		phase        string
 	}{
-		"a stalled body":              {true, "reading the response body"},
-		"no answer after the request": {false, "waiting for the response"},
+		"a stalled body":              {true, "the response body stalled after the headers"},
+		"no answer after the request": {false, "the server sent no response"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv, _ := stallServer(t, tc.headersFirst)

@@ -71,7 +71,7 @@ func (t *attemptTimeoutTransport) RoundTrip(r *http.Request) (*http.Response, er
 	ctx, cancel := context.WithTimeoutCause(r.Context(), t.timeout, errAttemptTimeout)
 	resp, err := t.next.RoundTrip(r.WithContext(ctx))
 	if err != nil {
-		err = t.explain(ctx, err, "waiting for the response")
+		err = t.explain(ctx, err, "the server sent no response")
 		cancel()
 		return nil, err
 	}
@@ -96,7 +96,7 @@ type deadlineBody struct {
 func (b *deadlineBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	if err != nil && err != io.EOF {
-		err = b.t.explain(b.ctx, err, "reading the response body")
+		err = b.t.explain(b.ctx, err, "the response body stalled after the headers")
 	}
 	return n, err
 }

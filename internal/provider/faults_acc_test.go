@@ -61,7 +61,7 @@ func TestAccFaults(t *testing.T) {
 		{name: "INF power becomes null", fault: spec("fault", "nan", "value", "INF"), minHits: 1,
 			checks: []statecheck.StateCheck{check(stationsPath(0, "ports", 0, "power"), knownvalue.Null())}},
 		{name: "stalled body", fault: spec("fault", "stall"), settings: `request_timeout = "1s"`, minHits: 1,
-			err: `getPublicStations.*no complete answer within request_timeout \(1s\).*reading the response body`},
+			err: `getPublicStations.*no complete answer within request_timeout \(1s\): the response body stalled`},
 		{name: "captive portal", fault: spec("fault", "html"), minHits: 1,
 			err: `answered an HTML page \(HTTP 200, title "Guest Wi-Fi – Sign in"\) rather than SOAP`},
 		{name: "503 that never ends", fault: spec("fault", "status", "status", "503"), settings: `max_retries = 1`, minHits: 2,
