@@ -102,25 +102,25 @@ func TestAccDistanceFunction_values(t *testing.T) {
 	})
 }
 
+// One test case with a step per invalid argument, so that an older CLI skips the whole test.
 func TestAccDistanceFunction_invalidArguments(t *testing.T) {
-	testAccPreCheck(t)
-	cases := map[string]struct{ a, b, err string }{
-		"latitude above 90":     {`{ lat = 90.5, long = 0 }`, `{ lat = 0, long = 0 }`, `a\.lat must be between -90 and 90 degrees, got 90\.5`},
-		"longitude below -180":  {`{ lat = 0, long = 0 }`, `{ lat = 0, long = -181 }`, `b\.long must be between -180 and 180 degrees, got -181`},
-		"null latitude":         {`{ lat = null, long = 0 }`, `{ lat = 0, long = 0 }`, `a\.lat and a\.long must not be null`},
-		"missing longitude":     {`{ lat = 0 }`, `{ lat = 0, long = 0 }`, `(?i)attribute "long" is required`},
-		"null point":            {`null`, `{ lat = 0, long = 0 }`, `argument must not be null`},
-		"string instead of geo": {`"37.2,-121.9"`, `{ lat = 0, long = 0 }`, `(?i)object required`},
+	cases := []struct{ a, b, err string }{
+		{`{ lat = 90.5, long = 0 }`, `{ lat = 0, long = 0 }`, `a\.lat must be between -90 and 90 degrees, got 90\.5`},
+		{`{ lat = 0, long = 0 }`, `{ lat = 0, long = -181 }`, `b\.long must be between -180 and 180 degrees, got -181`},
+		{`{ lat = null, long = 0 }`, `{ lat = 0, long = 0 }`, `a\.lat and a\.long must not be null`},
+		{`{ lat = 0 }`, `{ lat = 0, long = 0 }`, `(?i)attribute "long" is required`},
+		{`null`, `{ lat = 0, long = 0 }`, `argument must not be null`},
+		{`"37.2,-121.9"`, `{ lat = 0, long = 0 }`, `(?i)object required`},
 	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				TerraformVersionChecks:   distanceFunctionCLIs,
-				ProtoV6ProviderFactories: testAccProviders,
-				Steps:                    []resource.TestStep{{Config: distanceOutput(c.a, c.b), ExpectError: wrapped(c.err)}},
-			})
-		})
+	steps := make([]resource.TestStep, len(cases))
+	for i, c := range cases {
+		steps[i] = resource.TestStep{Config: distanceOutput(c.a, c.b), ExpectError: wrapped(c.err)}
 	}
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   distanceFunctionCLIs,
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    steps,
+	})
 }
 
 // A port's geo, as the data sources return it, is passed directly.
