@@ -42,6 +42,9 @@ type providerModel struct {
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	CACertFile     types.String `tfsdk:"ca_cert_file"`
 	CACertPEM      types.String `tfsdk:"ca_cert_pem"`
+
+	MaxConcurrentRequests types.Int64 `tfsdk:"max_concurrent_requests"`
+	MaxRecords            types.Int64 `tfsdk:"max_records"`
 }
 
 // Environment variables read when the matching attribute is not set.
@@ -123,6 +126,16 @@ func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Optional:   true,
 				Validators: []validator.String{pemValidator{}},
 			},
+			"max_concurrent_requests": schema.Int64Attribute{
+				MarkdownDescription: pagingDescriptionConcurrent,
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, maxMaxConcurrentRequests)},
+			},
+			"max_records": schema.Int64Attribute{
+				MarkdownDescription: pagingDescriptionRecords,
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(minMaxRecords)},
+			},
 		},
 	}
 }
@@ -164,6 +177,11 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		resp.Diagnostics.AddError("Invalid ChargePoint provider configuration", err.Error())
 		return
 	}
+	paging, err := resolvePaging(cfg, os.Getenv)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid ChargePoint provider configuration", err.Error())
+		return
+	}
 	client, err := cpapi.New(cpapi.Config{
 		Endpoint:       endpoint,
 		LicenseKey:     settings.licenseKey,
@@ -172,6 +190,9 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		MaxRetries:     res.MaxRetries,
 		RequestTimeout: res.RequestTimeout,
 		RootCAs:        res.RootCAs,
+
+		MaxConcurrentRequests: paging.MaxConcurrentRequests,
+		MaxRecords:            paging.MaxRecords,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the ChargePoint client", err.Error())
@@ -193,6 +214,12 @@ func unknownAttributes(cfg providerModel) []string {
 	}
 	if cfg.MaxRetries.IsUnknown() {
 		names = append(names, "max_retries")
+	}
+	if cfg.MaxConcurrentRequests.IsUnknown() {
+		names = append(names, "max_concurrent_requests")
+	}
+	if cfg.MaxRecords.IsUnknown() {
+		names = append(names, "max_records")
 	}
 	sort.Strings(names)
 	return names
