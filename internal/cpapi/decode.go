@@ -8,13 +8,13 @@ import (
 	"sync"
 )
 
-// decodeElement decodes the element that starts at start into out, a pointer to a response struct. It
+// decodeElement decodes the element whose start d has just read into out, a pointer to a response struct. It
 // understands the subset of encoding/xml's rules that the cpapi types use (a field per child local name,
 // `a>b` paths, promoted embedded structs, slices, pointers to structs, unknown children skipped) and
 // feeds each scalar's text straight to its setText. Field plans are built once per type, so a page costs
 // the XML tokenizer and little else: xml.Decoder.DecodeElement re-derives field info and allocates per
 // element, which made decoding several times slower than scanning the tokens.
-func decodeElement(d *xml.Decoder, start xml.StartElement, out any) error {
+func decodeElement(d *xml.Decoder, out any) error {
 	v := reflect.ValueOf(out)
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
 		return fmt.Errorf("cpapi: decodeElement needs a pointer to a struct, got %T", out)
@@ -40,7 +40,7 @@ var (
 
 func planFor(t reflect.Type) node {
 	if p, ok := planCache.Load(t); ok {
-		return p.(node)
+		return p.(node) //nolint:forcetypeassert // the cache holds only nodes
 	}
 	p := node{}
 	addFields(p, t, nil)
@@ -85,7 +85,8 @@ func decoderFor(t reflect.Type) func(*xml.Decoder, xml.StartElement, reflect.Val
 			if err != nil {
 				return err
 			}
-			if err := dst.Addr().Interface().(textSetter).setText(s); err != nil {
+			setter, _ := reflect.TypeAssert[textSetter](dst.Addr()) // isScalar checked it implements textSetter
+			if err := setter.setText(s); err != nil {
 				return fmt.Errorf("element %s: %w", start.Name.Local, err)
 			}
 			return nil

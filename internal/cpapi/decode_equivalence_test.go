@@ -40,11 +40,11 @@ func TestDecodeElementMatchesEncodingXML(t *testing.T) {
 				}
 				got := reflect.New(typ)
 				dec := xml.NewDecoder(bytes.NewReader(data))
-				start, err := firstStart(dec)
+				_, err = firstStart(dec)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := decodeElement(dec, start, got.Interface()); err != nil {
+				if err := decodeElement(dec, got.Interface()); err != nil {
 					t.Fatalf("decodeElement: %v\n%s", err, data)
 				}
 				if !reflect.DeepEqual(got.Interface(), want.Interface()) {
@@ -60,8 +60,8 @@ func TestDecodeElementSkipsUnknownAndKeepsStringSpace(t *testing.T) {
 		`<responseText><![CDATA[a <b>]]> c</responseText><moreFlag> 1 </moreFlag></r>`
 	var got getStationsResponse
 	dec := xml.NewDecoder(bytes.NewReader([]byte(data)))
-	start, _ := firstStart(dec)
-	if err := decodeElement(dec, start, &got); err != nil {
+	_, _ = firstStart(dec)
+	if err := decodeElement(dec, &got); err != nil {
 		t.Fatal(err)
 	}
 	if got.ResponseCode != StringOf(" 100 ") || got.ResponseText != StringOf("a <b> c") || got.MoreFlag != BoolOf(true) || len(got.Stations) != 0 {
@@ -72,8 +72,8 @@ func TestDecodeElementSkipsUnknownAndKeepsStringSpace(t *testing.T) {
 func TestDecodeElementReportsBadScalar(t *testing.T) {
 	var got getStationsResponse
 	dec := xml.NewDecoder(bytes.NewReader([]byte(`<r><moreFlag>maybe</moreFlag></r>`)))
-	start, _ := firstStart(dec)
-	if err := decodeElement(dec, start, &got); err == nil || err.Error() != `element moreFlag: "maybe" is not a 0/1 or true/false flag` {
+	_, _ = firstStart(dec)
+	if err := decodeElement(dec, &got); err == nil || err.Error() != `element moreFlag: "maybe" is not a 0/1 or true/false flag` {
 		t.Fatalf("err = %v", err)
 	}
 }

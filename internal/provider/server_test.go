@@ -59,7 +59,7 @@ func TestFastReadMatchesFramework(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{Stations: 300})
 	srv := configuredServer(t, sim)
 	ctx := context.Background()
-	schemas, err := srv.ProviderServer.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestFastReadMatchesFramework(t *testing.T) {
 			if err := got.As(&attrs); err != nil {
 				t.Fatal(err)
 			}
-			if out, ok := attrs[tc.output]; !ok || out.IsNull() || lengthOf(t, out) == 0 {
+			if out, ok := attrs[tc.output]; !ok || out.IsNull() || lengthOf(out) == 0 {
 				t.Fatalf("%s is empty: the comparison proved nothing", tc.output)
 			}
 		})
@@ -115,7 +115,7 @@ func TestFastReadDiagnosticsMatchFramework(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	srv := configuredServer(t, sim)
 	ctx := context.Background()
-	schemas, _ := srv.ProviderServer.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	schemas, _ := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	for name, inputs := range map[string]map[string]any{
 		"chargepoint_charging_session_intervals": {"session_id": 1},
 		"chargepoint_station":                    {"station_id": "9:404"},
@@ -249,7 +249,7 @@ func stateOf(t *testing.T, resp *tfprotov6.ReadDataSourceResponse, typ tftypes.T
 	return v
 }
 
-func lengthOf(t *testing.T, v tftypes.Value) int {
+func lengthOf(v tftypes.Value) int {
 	var items []tftypes.Value
 	if err := v.As(&items); err != nil {
 		return 1 // not a list: a non-null object or scalar

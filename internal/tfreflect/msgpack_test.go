@@ -1,0 +1,167 @@
+package tfreflect
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+)
+
+// The result types of every data source.
+var resultTypes = []reflect.Type{
+	reflect.TypeFor[cpapi.StationActiveFaults](), reflect.TypeFor[cpapi.Alarm](), reflect.TypeFor[cpapi.Network](),
+	reflect.TypeFor[cpapi.CustomGroupStation](), reflect.TypeFor[cpapi.FleetUsage](), reflect.TypeFor[cpapi.FleetVehicle](),
+	reflect.TypeFor[cpapi.Load](), reflect.TypeFor[cpapi.Organization](), reflect.TypeFor[cpapi.SessionIntervals](),
+	reflect.TypeFor[cpapi.ChargingSession](), reflect.TypeFor[cpapi.Station](), reflect.TypeFor[cpapi.StationGroupDetails](),
+	reflect.TypeFor[cpapi.StationGroup](), reflect.TypeFor[cpapi.RightsTask](), reflect.TypeFor[cpapi.StationRights](),
+	reflect.TypeFor[cpapi.PublicStation](), reflect.TypeFor[cpapi.PublicStationStatus](), reflect.TypeFor[cpapi.StationStatus](),
+	reflect.TypeFor[cpapi.Transaction](), reflect.TypeFor[cpapi.User](),
+}
+
+// TestAppendMsgpackMatchesValue checks that the direct encoder and Value agree on random lists of every
+// result type: the msgpack decodes, with terraform-plugin-go's own decoder, to a value equal to Value's.
+func TestAppendMsgpackMatchesValue(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, typ := range resultTypes {
+		t.Run(typ.Name(), func(t *testing.T) {
+			for range 30 {
+				list := reflect.New(reflect.SliceOf(typ)).Elem()
+				randomValue(rng, list)
+				want := roundTrip(t, Value(list))
+				var nf NonFinite
+				got, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, list, &nf)}).Unmarshal(Type(list.Type()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !got.Equal(want) {
+					diffs, _ := got.Diff(want)
+					t.Fatalf("AppendMsgpack and Value differ: %v", diffs)
+				}
+			}
+		})
+	}
+}
+
+func TestAppendMsgpackNumbers(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 127, 128, -33, 255, 65536, -1 << 31, 1 << 40, 0.1, -7.25, 1e20, -1e300, 1e-300, math.MaxFloat64} {
+		v := reflect.ValueOf(cpapi.FloatOf(f))
+		got, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, v, new(NonFinite))}).Unmarshal(tftypes.Number)
+		if err != nil {
+			t.Fatal(f, err)
+		}
+		if want := roundTrip(t, Value(v)); !got.Equal(want) {
+			t.Errorf("%v: got %v, want %v", f, got, want)
+		}
+	}
+}
+
+func TestAppendMsgpackNonFiniteIsNullAndCounted(t *testing.T) {
+	ports := []cpapi.Port{{Power: cpapi.FloatOf(math.NaN())}, {Power: cpapi.FloatOf(math.Inf(1))}, {Power: cpapi.FloatOf(7.2)}, {Power: cpapi.FloatOf(math.Inf(-1))}}
+	var nf NonFinite
+	data := AppendMsgpack(nil, reflect.ValueOf(ports), &nf)
+	got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(Type(reflect.TypeFor[[]cpapi.Port]()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := Value(reflect.ValueOf(ports)); !got.Equal(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	var list []tftypes.Value
+	if err := got.As(&list); err != nil {
+		t.Fatal(err)
+	}
+	items := make([]map[string]tftypes.Value, len(list))
+	for i := range list {
+		if err := list[i].As(&items[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !items[0]["power"].IsNull() || !items[1]["power"].IsNull() || items[2]["power"].IsNull() || !items[3]["power"].IsNull() {
+		t.Fatalf("non-finite powers should be null: %v", got)
+	}
+	if len(nf) != 1 || nf["power"] != 3 {
+		t.Fatalf("NonFinite = %v, want power: 3", nf)
+	}
+}
+
+// roundTrip is what Terraform receives for v: terraform-plugin-go's own encoding, decoded.
+func roundTrip(t *testing.T, v tftypes.Value) tftypes.Value {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(v.Type(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := dv.Unmarshal(v.Type())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// randomValue fills v with random values: nulls, empty and long strings, integers and fractions of
+// every size, lists of 0 to 20 items.
+func randomValue(rng *rand.Rand, v reflect.Value) {
+	null := rng.IntN(5) == 0
+	switch x := v.Addr().Interface().(type) {
+	case *cpapi.String:
+		if !null {
+			*x = cpapi.StringOf(fmt.Sprintf("%*s", rng.IntN(300), "é"))
+		}
+		return
+	case *cpapi.Float:
+		if !null {
+			*x = cpapi.FloatOf([]float64{rng.NormFloat64() * 1e6, float64(rng.Int64()), float64(rng.IntN(100)), 1e21}[rng.IntN(4)])
+		}
+		return
+	case *cpapi.Int:
+		if !null {
+			*x = cpapi.IntOf(rng.Int64() >> rng.IntN(64))
+		}
+		return
+	case *cpapi.Bool:
+		if !null {
+			*x = cpapi.BoolOf(rng.IntN(2) == 1)
+		}
+		return
+	case *cpapi.Time:
+		if !null {
+			*x = cpapi.TimeOf(time.Unix(rng.Int64N(2e9), 0).UTC())
+		}
+		return
+	case *cpapi.Date:
+		if !null {
+			*x = cpapi.DateOf(time.Unix(rng.Int64N(2e9), 0).UTC().Truncate(24 * time.Hour))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				randomValue(rng, v.Field(i))
+			}
+		}
+	case reflect.Pointer:
+		if !null {
+			v.Set(reflect.New(v.Type().Elem()))
+			randomValue(rng, v.Elem())
+		}
+	case reflect.Slice:
+		n := rng.IntN(4)
+		if rng.IntN(10) == 0 {
+			n = 20
+		}
+		s := reflect.MakeSlice(v.Type(), n, n)
+		for i := range n {
+			randomValue(rng, s.Index(i))
+		}
+		v.Set(s)
+	}
+}
