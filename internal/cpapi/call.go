@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"time"
 )
@@ -71,7 +70,7 @@ func (c *Client) post(ctx context.Context, op operation, body []byte) (*answer, 
 		return nil, fmt.Errorf("%s: %w", op.name, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBytes+1))
+	data, err := readBody(resp, c.maxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%s: read response: %w", op.name, err)
 	}

@@ -64,7 +64,9 @@ func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequ
 	if d.sort != nil {
 		d.sort(items)
 	}
-	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(reflect.ValueOf(items)))...)
+	value := reflect.ValueOf(items)
+	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(value))...)
+	warnNonFinite(&resp.Diagnostics, d.name, d.description, tfreflect.CountNonFinite(value))
 }
 
 // setOutput writes the state: the configuration as given, with the computed output attribute filled.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -30,6 +31,8 @@ func New(version string) func() provider.Provider {
 
 type chargePointProvider struct {
 	version string
+	// client is the one the last Configure built, for the protocol-level read path (server.go).
+	client atomic.Pointer[cpapi.Client]
 }
 
 type providerModel struct {
@@ -198,6 +201,7 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		resp.Diagnostics.AddError("Unable to create the ChargePoint client", err.Error())
 		return
 	}
+	p.client.Store(client)
 	resp.DataSourceData = client
 	resp.ResourceData = client
 }

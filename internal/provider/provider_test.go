@@ -8,7 +8,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -22,7 +21,7 @@ const (
 )
 
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"chargepoint": providerserver.NewProtocol6WithError(New("test")()),
+	"chargepoint": NewServer("test"),
 }
 
 // testSim is a simulator on loopback for one test.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
@@ -55,28 +56,38 @@ func (d *singleDataSource[Q, T]) Configure(_ context.Context, req datasource.Con
 }
 
 func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	items, ok := fetchFromConfig(ctx, d.client, d.name, d.fetch, req.Config.Raw, &resp.Diagnostics)
+	if state, ok := d.read(ctx, d.client, req.Config.Raw, &resp.Diagnostics); ok {
+		resp.State.Raw = state
+	}
+}
+
+// read is Read's work, shared with the protocol-level path (fast_read.go): the state is the
+// configuration with the one item's attributes filled in.
+func (d *singleDataSource[Q, T]) read(ctx context.Context, client *cpapi.Client, configValue tftypes.Value, diags *diag.Diagnostics) (tftypes.Value, bool) {
+	items, ok := fetchFromConfig(ctx, client, d.name, d.fetch, configValue, diags)
 	if !ok {
-		return
+		return tftypes.Value{}, false
 	}
 	if len(items) != 1 {
-		resp.Diagnostics.AddError(fmt.Sprintf("Expected exactly one %s, found %d", d.noun, len(items)),
+		diags.AddError(fmt.Sprintf("Expected exactly one %s, found %d", d.noun, len(items)),
 			fmt.Sprintf("chargepoint_%s must match exactly one %s; the query matched %d. Check the arguments, or use the plural data source to list several.", d.name, d.noun, len(items)))
-		return
+		return tftypes.Value{}, false
 	}
 	var config, item map[string]tftypes.Value
-	if err := req.Config.Raw.As(&config); err != nil {
-		resp.Diagnostics.AddError("Unable to build state", err.Error())
-		return
+	if err := configValue.As(&config); err != nil {
+		diags.AddError("Unable to build state", err.Error())
+		return tftypes.Value{}, false
 	}
-	if err := tfreflect.Value(reflect.ValueOf(items[0])).As(&item); err != nil {
-		resp.Diagnostics.AddError("Unable to build state", err.Error())
-		return
+	itemValue := reflect.ValueOf(items[0])
+	if err := tfreflect.Value(itemValue).As(&item); err != nil {
+		diags.AddError("Unable to build state", err.Error())
+		return tftypes.Value{}, false
 	}
 	for name, v := range item {
 		if config[name].IsNull() { // an input the user set keeps its configured value
 			config[name] = v
 		}
 	}
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), config)
+	warnNonFinite(diags, d.name, d.description, tfreflect.CountNonFinite(itemValue))
+	return tftypes.NewValue(configValue.Type(), config), true
 }

@@ -2,6 +2,7 @@ package tfreflect
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"reflect"
 	"sync"
@@ -66,6 +67,10 @@ func Value(v reflect.Value) tftypes.Value {
 	case cpapi.Date:
 		return nullable(typ, x.Valid, x.String())
 	case cpapi.Float:
+		// Terraform numbers cannot hold NaN or ±Inf: they become null (AppendMsgpack counts them).
+		if math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
+			return tftypes.NewValue(typ, nil)
+		}
 		return nullable(typ, x.Valid, big.NewFloat(x.Value))
 	case cpapi.Int:
 		return nullable(typ, x.Valid, new(big.Float).SetInt64(x.Value))
