@@ -76,4 +76,19 @@
 //     groups; its station filters (including provisionDateRange on the activation date, currentFault
 //     by fault code or name, portStatus, adminStatus, networkStatus, provisionStatus) select stations,
 //     and drop groups left without one. It has no page size: fixed pages of MaxPageSize rightsData.
+//
+// Paging past the end (clients that request pages ahead, like this provider, ask for them):
+//
+//   - Known (../shared/reference/chargepoint-api.md §2.6, §2.4.5): startRecord is 1-based and the next
+//     page starts at startRecord + the page's length; moreFlag (MoreFlag in getChargingSessionData and
+//     getTransactionData, inside <users> in getUsers) is 0 or absent on the last page, absent on error
+//     and empty responses; a query that matches nothing is a responseCode, not an empty list (102
+//     station lists, 136 sessions "with MoreFlag absent", 153 alarms), and clients stop paging on it
+//     (one of them on 136 at the end of a session read). Sessions come in fixed pages of 100.
+//   - Guessed (no source shows a startRecord past the last record): ChargePoint answers it as it
+//     answers a query that matches nothing. So the simulator sends the operation's no-data code
+//     without records or more flag (102, 136, 153), and the operations whose empty answer is 100 send
+//     100 with no records and moreFlag 0 (getStationRights, getTransactionData, getFleetVehicles,
+//     getFleetUsageData) or an empty <users/> (getUsers). It is never an error or a fault, and never
+//     says more follow. TestPagingPastTheEnd checks it for every paged operation.
 package simulator
