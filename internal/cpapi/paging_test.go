@@ -59,26 +59,34 @@ func TestPagingFollowsMoreFlag(t *testing.T) {
 	}
 }
 
-// expectPagingGuards checks that an operation stops with a PagingError, after at most two calls, when
-// the server repeats a page (repeated holds two items and the more flag) or sends an empty page whose
-// more flag (emptyMore) says 1.
+// expectPagingGuards checks that an operation stops with a PagingError when the server repeats a page
+// (repeated holds two items and the more flag) or sends an empty page whose more flag (emptyMore) says
+// 1: after at most two calls when paging sequentially, or the first page and one window ahead.
 func expectPagingGuards(t *testing.T, op, repeated, emptyMore string, call func(*Client) error) {
 	t.Helper()
 	for _, tc := range []struct{ name, page, reason string }{
 		{"a page that repeats", repeated, "the same 2 records"},
 		{"an empty page whose more flag says 1", emptyMore, "empty page"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK(op, ok100+tc.page)) })
-			err := call(fs.client(t))
-			var pe *PagingError
-			if !errors.As(err, &pe) || pe.Operation != op || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {
-				t.Fatalf("err = %v", err)
-			}
-			if max := 1 + DefaultMaxConcurrentRequests; len(fs.requests) > max { // the first page, then a window
-				t.Errorf("kept paging: %d calls", len(fs.requests))
-			}
-		})
+		for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+			t.Run(fmt.Sprintf("%s, %d in flight", tc.name, inFlight), func(t *testing.T) {
+				fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK(op, ok100+tc.page)) })
+				c := fs.client(t)
+				c.slots = newLimiter(inFlight)
+				err := call(c)
+				var pe *PagingError
+				if !errors.As(err, &pe) || pe.Operation != op || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {
+					t.Fatalf("err = %v", err)
+				}
+				most := 2
+				if inFlight > 1 {
+					most = 1 + inFlight
+				}
+				if n := len(fs.snapshot()); n > most {
+					t.Errorf("kept paging: %d calls", n)
+				}
+			})
+		}
 	}
 }
 
