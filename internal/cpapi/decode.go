@@ -8,18 +8,22 @@ import (
 	"sync"
 )
 
-// decodeElement decodes the element whose start d has just read into out, a pointer to a response struct. It
-// understands the subset of encoding/xml's rules that the cpapi types use (a field per child local name,
-// `a>b` paths, promoted embedded structs, slices, pointers to structs, unknown children skipped) and
-// feeds each scalar's text straight to its setText. Field plans are built once per type, so a page costs
-// the XML tokenizer and little else: xml.Decoder.DecodeElement re-derives field info and allocates per
-// element, which made decoding several times slower than scanning the tokens.
-func decodeElement(d *xml.Decoder, out any) error {
+// decodeElement decodes the element that starts at start (just read from d) into out, a pointer to a
+// response struct. It understands the subset of encoding/xml's rules that the cpapi types use (a field
+// per child local name, `a>b` paths, promoted embedded structs, slices, pointers to structs, unknown
+// children skipped) and feeds each scalar's text straight to its setText.
+//
+// Why not xml.Decoder.DecodeElement: it re-derives field information and allocates per element, and
+// Token translates every name's namespace, which nothing inside a response needs (children are
+// unqualified). Here field plans are built once per type and the inside of the response is read with
+// RawToken, checking itself that each end tag matches its start, so a page costs little more than the
+// tokenizer's own work.
+func decodeElement(d *xml.Decoder, start xml.StartElement, out any) error {
 	v := reflect.ValueOf(out)
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
 		return fmt.Errorf("cpapi: decodeElement needs a pointer to a struct, got %T", out)
 	}
-	return planFor(v.Elem().Type()).decode(d, v.Elem())
+	return planFor(v.Elem().Type()).decode(d, start, v.Elem())
 }
 
 // node maps the local names of an element's children to what decodes them.
@@ -28,15 +32,20 @@ type node map[string]*target
 // target is a struct field (index, decode) or, for the a in an `a>b` path, an intermediate element.
 type target struct {
 	index  []int
-	decode func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error
+	decode decodeFunc
 	path   node
 }
 
+type decodeFunc func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error
+
 var (
-	planCache      sync.Map // reflect.Type -> node
-	textSetterType = reflect.TypeFor[textSetter]()
-	unmarshalType  = reflect.TypeFor[xml.Unmarshaler]()
+	planCache        sync.Map // reflect.Type -> node
+	textSetterType   = reflect.TypeFor[textSetter]()
+	itemAppenderType = reflect.TypeFor[itemAppender]()
 )
+
+// itemAppender is a list sent as a wrapper element whose children each carry one item (WrappedList).
+type itemAppender interface{ appendItem(String) }
 
 func planFor(t reflect.Type) node {
 	if p, ok := planCache.Load(t); ok {
@@ -52,8 +61,7 @@ func addFields(p node, t reflect.Type, prefix []int) {
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		index := append(append([]int(nil), prefix...), i)
-		tag := sf.Tag.Get("xml")
-		name, _, _ := strings.Cut(tag, ",")
+		name, _, _ := strings.Cut(sf.Tag.Get("xml"), ",")
 		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct && !isScalar(sf.Type) {
 			addFields(p, sf.Type, index)
 			continue
@@ -76,24 +84,29 @@ func addFields(p node, t reflect.Type, prefix []int) {
 func isScalar(t reflect.Type) bool { return reflect.PointerTo(t).Implements(textSetterType) }
 
 // decoderFor returns the decoder of one element of Go type t.
-func decoderFor(t reflect.Type) func(*xml.Decoder, xml.StartElement, reflect.Value) error {
+func decoderFor(t reflect.Type) decodeFunc {
 	switch {
 	case isScalar(t):
 		_, keepSpace := reflect.New(t).Interface().(*String)
 		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-			s, err := text(d, keepSpace)
+			s, err := text(d, start, keepSpace)
 			if err != nil {
 				return err
 			}
-			setter, _ := reflect.TypeAssert[textSetter](dst.Addr()) // isScalar checked it implements textSetter
+			setter, _ := reflect.TypeAssert[textSetter](dst.Addr()) // isScalar: it implements textSetter
 			if err := setter.setText(s); err != nil {
 				return fmt.Errorf("element %s: %w", start.Name.Local, err)
 			}
 			return nil
 		}
-	case reflect.PointerTo(t).Implements(unmarshalType):
+	case reflect.PointerTo(t).Implements(itemAppenderType):
 		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-			return d.DecodeElement(dst.Addr().Interface(), &start)
+			list, _ := reflect.TypeAssert[itemAppender](dst.Addr())
+			return children(d, start, func(child xml.StartElement) error {
+				s, err := text(d, child, true)
+				list.appendItem(StringOf(s))
+				return err
+			})
 		}
 	case t.Kind() == reflect.Slice:
 		item := decoderFor(t.Elem())
@@ -110,46 +123,65 @@ func decoderFor(t reflect.Type) func(*xml.Decoder, xml.StartElement, reflect.Val
 			return elem(d, start, dst.Elem())
 		}
 	case t.Kind() == reflect.Struct:
-		return func(d *xml.Decoder, _ xml.StartElement, dst reflect.Value) error {
-			return planFor(t).decode(d, dst)
+		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
+			return planFor(t).decode(d, start, dst)
 		}
 	}
 	panic(fmt.Sprintf("cpapi: no XML decoder for %s", t))
 }
 
-// decode reads the children of the current element up to its end into dst.
-func (p node) decode(d *xml.Decoder, dst reflect.Value) error {
+// decode reads the children of the element that starts at start, up to its end, into dst.
+func (p node) decode(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
+	return children(d, start, func(child xml.StartElement) error {
+		switch t := p[child.Name.Local]; {
+		case t == nil:
+			return skip(d, child)
+		case t.path != nil:
+			return t.path.decode(d, child, dst)
+		default:
+			return t.decode(d, child, dst.FieldByIndex(t.index))
+		}
+	})
+}
+
+// children calls each for every child element of start; each must consume its child whole.
+func children(d *xml.Decoder, start xml.StartElement, each func(xml.StartElement) error) error {
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err != nil {
 			return err
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			t := p[tok.Name.Local]
-			switch {
-			case t == nil:
-				err = d.Skip()
-			case t.path != nil:
-				err = t.path.decode(d, dst)
-			default:
-				err = t.decode(d, tok, dst.FieldByIndex(t.index))
-			}
-			if err != nil {
+			if err := each(tok); err != nil {
 				return err
 			}
 		case xml.EndElement:
-			return nil
+			return matchEnd(start, tok)
 		}
 	}
 }
 
-// text returns the character data of the current element up to its end, skipping any child elements.
-func text(d *xml.Decoder, keepSpace bool) (string, error) {
+// matchEnd is the check that Token makes and RawToken does not. It compares local names: the response
+// element's start came from Token, with its namespace resolved, and its end from RawToken, with a prefix.
+func matchEnd(start xml.StartElement, end xml.EndElement) error {
+	if end.Name.Local != start.Name.Local {
+		return &xml.SyntaxError{Msg: fmt.Sprintf("element <%s> closed by </%s>", start.Name.Local, end.Name.Local)}
+	}
+	return nil
+}
+
+func skip(d *xml.Decoder, start xml.StartElement) error {
+	return children(d, start, func(child xml.StartElement) error { return skip(d, child) })
+}
+
+// text returns the character data of the element that starts at start, up to its end, skipping any
+// child elements.
+func text(d *xml.Decoder, start xml.StartElement, keepSpace bool) (string, error) {
 	var s string
 	var b []byte // only when the text comes in several pieces (CDATA, comments in between)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err != nil {
 			return "", err
 		}
@@ -164,10 +196,13 @@ func text(d *xml.Decoder, keepSpace bool) (string, error) {
 				b = append([]byte(s), tok...)
 			}
 		case xml.StartElement:
-			if err := d.Skip(); err != nil {
+			if err := skip(d, tok); err != nil {
 				return "", err
 			}
 		case xml.EndElement:
+			if err := matchEnd(start, tok); err != nil {
+				return "", err
+			}
 			if b != nil {
 				s = string(b)
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,11 +41,11 @@ func TestDecodeElementMatchesEncodingXML(t *testing.T) {
 				}
 				got := reflect.New(typ)
 				dec := xml.NewDecoder(bytes.NewReader(data))
-				_, err = firstStart(dec)
+				start, err := firstStart(dec)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := decodeElement(dec, got.Interface()); err != nil {
+				if err := decodeElement(dec, start, got.Interface()); err != nil {
 					t.Fatalf("decodeElement: %v\n%s", err, data)
 				}
 				if !reflect.DeepEqual(got.Interface(), want.Interface()) {
@@ -60,8 +61,8 @@ func TestDecodeElementSkipsUnknownAndKeepsStringSpace(t *testing.T) {
 		`<responseText><![CDATA[a <b>]]> c</responseText><moreFlag> 1 </moreFlag></r>`
 	var got getStationsResponse
 	dec := xml.NewDecoder(bytes.NewReader([]byte(data)))
-	_, _ = firstStart(dec)
-	if err := decodeElement(dec, &got); err != nil {
+	start, _ := firstStart(dec)
+	if err := decodeElement(dec, start, &got); err != nil {
 		t.Fatal(err)
 	}
 	if got.ResponseCode != StringOf(" 100 ") || got.ResponseText != StringOf("a <b> c") || got.MoreFlag != BoolOf(true) || len(got.Stations) != 0 {
@@ -72,8 +73,8 @@ func TestDecodeElementSkipsUnknownAndKeepsStringSpace(t *testing.T) {
 func TestDecodeElementReportsBadScalar(t *testing.T) {
 	var got getStationsResponse
 	dec := xml.NewDecoder(bytes.NewReader([]byte(`<r><moreFlag>maybe</moreFlag></r>`)))
-	_, _ = firstStart(dec)
-	if err := decodeElement(dec, &got); err == nil || err.Error() != `element moreFlag: "maybe" is not a 0/1 or true/false flag` {
+	start, _ := firstStart(dec)
+	if err := decodeElement(dec, start, &got); err == nil || err.Error() != `element moreFlag: "maybe" is not a 0/1 or true/false flag` {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -131,5 +132,20 @@ func fill(rng *rand.Rand, v reflect.Value, depth int) {
 			fill(rng, s.Index(i), depth+1)
 		}
 		v.Set(s)
+	}
+}
+
+func TestDecodeElementRejectsMismatchedEndTags(t *testing.T) {
+	for _, doc := range []string{
+		`<r><responseCode>100</responseText></r>`,
+		`<r><stationData><stationID>1</stationID></moreFlag></r>`,
+		`<r><unknown><a></b></unknown></r>`,
+	} {
+		var got getStationsResponse
+		dec := xml.NewDecoder(bytes.NewReader([]byte(doc)))
+		start, _ := firstStart(dec)
+		if err := decodeElement(dec, start, &got); err == nil || !strings.Contains(err.Error(), "closed by") {
+			t.Errorf("%s: err = %v, want a mismatched end tag", doc, err)
+		}
 	}
 }

@@ -99,7 +99,7 @@ func decodeEnvelope(data []byte, op string, out any) (_ *soapFault, err error) {
 			}
 			return &f, nil
 		case start.Name.Space == ServiceNS && start.Name.Local == op+"Response":
-			return nil, decodeElement(dec, out)
+			return nil, decodeElement(dec, start, out)
 		default:
 			return nil, fmt.Errorf("unexpected element {%s}%s in the SOAP Body, want {%s}%sResponse",
 				start.Name.Space, start.Name.Local, ServiceNS, op)

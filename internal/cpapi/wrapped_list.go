@@ -37,6 +37,8 @@ func (l WrappedList[N]) MarshalXML(e *xml.Encoder, start xml.StartElement) error
 	return e.EncodeToken(start.End())
 }
 
+func (l *WrappedList[N]) appendItem(s String) { *l = append(*l, s) }
+
 func (l *WrappedList[N]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	var items struct {
 		Items []String `xml:",any"`
