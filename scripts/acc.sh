@@ -9,7 +9,15 @@ cli="${1:?usage: acc.sh PATH-TO-CLI}"
 	exit 1
 }
 
-first_line="$("$cli" version 2>/dev/null | head -n 1)"
+# A TF_CLI_CONFIG_FILE naming a missing file makes every CLI run print a warning (OpenTofu: on stdout).
+[[ -z ${TF_CLI_CONFIG_FILE:-} || -e $TF_CLI_CONFIG_FILE ]] || unset TF_CLI_CONFIG_FILE
+
+# "Terraform v1.5.7" or "OpenTofu v1.12.6"; awk reads to the end, so the CLI never gets SIGPIPE.
+first_line="$("$cli" version 2>/dev/null | awk '/^(Terraform|OpenTofu) v[0-9]/ && !found++')"
+[[ -n $first_line ]] || {
+	echo "acc: $cli version printed no Terraform or OpenTofu version" >&2
+	exit 1
+}
 echo
 echo "==> Acceptance tests on $first_line ($cli)"
 

@@ -10,9 +10,12 @@
 # Binaries built into .tools/bin are never on PATH, so on-path only ever finds the user's own CLIs.
 set -euo pipefail
 
-# A TF_CLI_CONFIG_FILE naming a missing file makes every CLI run print a warning on stderr; we only read stdout.
+# A TF_CLI_CONFIG_FILE naming a missing file makes every CLI run print a warning (OpenTofu: on stdout).
+[[ -z ${TF_CLI_CONFIG_FILE:-} || -e $TF_CLI_CONFIG_FILE ]] || unset TF_CLI_CONFIG_FILE
+
+# The first "Terraform v1.2.3" or "OpenTofu v1.2.3" line; awk reads to the end, so the CLI never gets SIGPIPE.
 version_of() {
-	"$1" version 2>/dev/null | sed -n '1s/^[A-Za-z]* v\([0-9][^ ]*\).*/\1/p'
+	"$1" version 2>/dev/null | awk '/^(Terraform|OpenTofu) v[0-9]/ && !found++ { sub(/^[A-Za-z]+ v/, ""); print $1 }'
 }
 
 # at_least A B: A >= B, comparing dotted versions numerically (1.10.0 > 1.9.9).

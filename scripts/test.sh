@@ -6,7 +6,7 @@
 # TOFU_MIN and TOFU_NEWEST (the paths of the pinned CLIs in .tools/bin).
 set -uo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit
 
 logs="$(mktemp -d "${TMPDIR:-/tmp}/chargepoint-test.XXXXXX")"
 trap 'rm -rf "$logs"' EXIT
@@ -24,8 +24,8 @@ count() {
 		fail=$(grep -c '^--- FAIL' "$log")
 		skip=$(grep -c '^--- SKIP' "$log")
 		echo "$pass passed, $fail failed, $skip skipped"
-	elif grep -qP '^(ok|FAIL)\t' "$log"; then # go test ./...: count packages
-		echo "$(grep -cP '^ok\t' "$log") packages ok, $(grep -cP '^FAIL\t' "$log") failed"
+	elif grep -qP '^(ok +|FAIL)\t' "$log"; then # go test ./...: count packages
+		echo "$(grep -cP '^ok +\t' "$log") packages ok, $(grep -cP '^FAIL\t' "$log") failed"
 	fi
 }
 
@@ -37,10 +37,10 @@ step() {
 	status=${PIPESTATUS[0]}
 	what="$(count "$logs/step.log")"
 	if ((status == 0)); then
-		summary+=("$(printf '  PASS  %-44s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
+		summary+=("$(printf '  PASS  %-48s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
 	else
 		failed=1
-		summary+=("$(printf '  FAIL  %-44s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
+		summary+=("$(printf '  FAIL  %-48s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
 	fi
 }
 
