@@ -66,7 +66,7 @@ func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	value := reflect.ValueOf(items)
 	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(value))...)
-	warnNonFinite(&resp.Diagnostics, d.name, d.description, tfreflect.CountNonFinite(value))
+	warnNonFinite(&resp.Diagnostics, d.name, d.description, tfreflect.CountNonFinite(value, d.output))
 }
 
 // setOutput writes the state: the configuration as given, with the computed output attribute filled.

@@ -15,12 +15,17 @@ import (
 // a tfprotov6.DynamicValue. It walks the Go value once with encoders planned per type, so a list of
 // 50,000 stations costs no tftypes.Value tree. Non-finite numbers become null and are counted in nf.
 func AppendMsgpack(buf []byte, v reflect.Value, nf *NonFinite) []byte {
+	return appendMsgpackAt(buf, v, nf, nil)
+}
+
+// appendMsgpackAt is AppendMsgpack for a value found at path, the names NonFinite reports start with.
+func appendMsgpackAt(buf []byte, v reflect.Value, nf *NonFinite, path []string) []byte {
 	if !v.CanAddr() { // the encoders take the address of each scalar, to read it without a copy
 		p := reflect.New(v.Type())
 		p.Elem().Set(v)
 		v = p.Elem()
 	}
-	e := encoder{buf: buf, nonFinite: nf}
+	e := encoder{buf: buf, nonFinite: nf, path: path}
 	encoderFor(v.Type())(&e, v)
 	return e.buf
 }

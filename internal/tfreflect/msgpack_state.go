@@ -23,7 +23,7 @@ func AppendObjectMsgpack(buf []byte, typ tftypes.Object, values map[string]tftyp
 	for _, name := range names {
 		buf = appendString(buf, name)
 		if name == output {
-			buf = AppendMsgpack(growFor(buf, out), out, nf)
+			buf = appendMsgpackAt(growFor(buf, out), out, nf, []string{output})
 			continue
 		}
 		attrType := typ.AttributeTypes[name]
@@ -50,9 +50,10 @@ func growFor(buf []byte, out reflect.Value) []byte {
 	return slices.Grow(buf, first*out.Len()*5/4)
 }
 
-// CountNonFinite counts the NaN and ±Inf numbers in v that Value turns into null, as AppendMsgpack does.
-func CountNonFinite(v reflect.Value) NonFinite {
+// CountNonFinite counts the NaN and ±Inf numbers in v, found at path, that Value turns into null, as
+// AppendMsgpack does.
+func CountNonFinite(v reflect.Value, path ...string) NonFinite {
 	var nf NonFinite
-	AppendMsgpack(nil, v, &nf)
+	appendMsgpackAt(nil, v, &nf, path)
 	return nf
 }
