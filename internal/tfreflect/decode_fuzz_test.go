@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
@@ -51,7 +51,7 @@ func toState(t *testing.T, v any) {
 	typ := tfreflect.Type(rv.Type())
 	var nf tfreflect.NonFinite
 	packed := tfreflect.AppendMsgpack(nil, rv, &nf)
-	back, err := tftypes.ValueFromMsgPack(packed, typ)
+	back, err := (&tfprotov6.DynamicValue{MsgPack: packed}).Unmarshal(typ)
 	if err != nil {
 		t.Fatalf("MessagePack state does not decode: %v", err)
 	}
