@@ -95,7 +95,7 @@ func testAccPaging(t *testing.T, dataSource, op, output, idAttr string, want fun
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:            sim.providerConfig() + "data \"chargepoint_" + dataSource + "\" \"x\" {}\n",
+					Config:            sim.sequentialProviderConfig() + "data \"chargepoint_" + dataSource + "\" \"x\" {}\n",
 					ConfigStateChecks: checks,
 					Check: func(*terraform.State) error {
 						// Terraform reads the data source more than once; each read must cost exactly `pages` calls.

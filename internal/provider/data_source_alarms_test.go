@@ -101,7 +101,7 @@ func TestAccAlarms_manyStations(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config: sim.providerConfig() + fmt.Sprintf("data \"chargepoint_alarms\" \"x\" {\n  station_ids = [%s]\n}\n",
+			Config: sim.sequentialProviderConfig() + fmt.Sprintf("data \"chargepoint_alarms\" \"x\" {\n  station_ids = [%s]\n}\n",
 				`"`+strings.Join(ids, `", "`)+`"`),
 			ConfigStateChecks: alarmChecks(sim.Alarms()),
 			Check: func(*terraform.State) error {

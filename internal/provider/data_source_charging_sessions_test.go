@@ -119,7 +119,7 @@ func TestAccChargingSessions_paging(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config: sim.providerConfig() + fmt.Sprintf(`
+			Config: sim.sequentialProviderConfig() + fmt.Sprintf(`
 data "chargepoint_charging_sessions" "x" {
   from_time_stamp = %q
   to_time_stamp   = %q
@@ -214,7 +214,7 @@ func TestAccChargingSessions_activeAtManyStations(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config: sim.providerConfig() + fmt.Sprintf(`
+			Config: sim.sequentialProviderConfig() + fmt.Sprintf(`
 data "chargepoint_charging_sessions" "x" {
   station_ids          = [%s]
   active_sessions_only = true

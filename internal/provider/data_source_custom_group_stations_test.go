@@ -104,7 +104,7 @@ func TestAccCustomGroupStations_paging(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:            sim.providerConfig() + fmt.Sprintf("data \"chargepoint_custom_group_stations\" \"x\" {\n  sg_name = %q\n}\n", group.Name),
+					Config:            sim.sequentialProviderConfig() + fmt.Sprintf("data \"chargepoint_custom_group_stations\" \"x\" {\n  sg_name = %q\n}\n", group.Name),
 					ConfigStateChecks: stationIDsChecks(customGroupStationsDS, ids),
 					Check: func(*terraform.State) error {
 						if calls := sim.Calls("getCustomGroupStations"); calls < pages || calls%pages != 0 {

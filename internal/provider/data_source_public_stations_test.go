@@ -111,7 +111,7 @@ func TestAccPublicStations_paging(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config: sim.providerConfig() + fmt.Sprintf(`
+			Config: sim.sequentialProviderConfig() + fmt.Sprintf(`
 data "chargepoint_public_stations" "x" {
   geo = {
     lat  = %v

@@ -106,7 +106,7 @@ func TestAccStationRights_paging(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:            sim.providerConfig() + `data "chargepoint_station_rights" "x" {}`,
+					Config:            sim.sequentialProviderConfig() + `data "chargepoint_station_rights" "x" {}`,
 					ConfigStateChecks: rightsChecks(sim.Dataset(), "data.chargepoint_station_rights.x", all),
 					Check: func(*terraform.State) error {
 						if calls := sim.Calls("getStationRights"); calls < pages || calls%pages != 0 {

@@ -110,7 +110,7 @@ func TestAccStationStatus_batchesAndPages(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config:            sim.providerConfig() + "data \"chargepoint_station_status\" \"x\" {\n  station_ids = " + joinIDs(ids) + "\n}\n",
+			Config:            sim.sequentialProviderConfig() + "data \"chargepoint_station_status\" \"x\" {\n  station_ids = " + joinIDs(ids) + "\n}\n",
 			ConfigStateChecks: stationIDsChecks(stationStatusDS, ids),
 			Check: func(*terraform.State) error {
 				if calls := sim.Calls("getStationStatus"); calls < callsPerRead || calls%callsPerRead != 0 {

@@ -212,7 +212,7 @@ func TestAccStations_paging(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				Steps: []resource.TestStep{{
-					Config:            sim.providerConfig() + "data \"chargepoint_stations\" \"x\" {}\n",
+					Config:            sim.sequentialProviderConfig() + "data \"chargepoint_stations\" \"x\" {}\n",
 					ConfigStateChecks: stationIDsChecks(stationsDS, ids),
 					Check: func(*terraform.State) error {
 						if calls := sim.Calls("getStations"); calls < pages || calls%pages != 0 {
