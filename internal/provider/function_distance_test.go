@@ -104,6 +104,7 @@ func TestAccDistanceFunction_values(t *testing.T) {
 
 // One test case with a step per invalid argument, so that an older CLI skips the whole test.
 func TestAccDistanceFunction_invalidArguments(t *testing.T) {
+	testAccPreCheck(t)
 	cases := []struct{ a, b, err string }{
 		{`{ lat = 90.5, long = 0 }`, `{ lat = 0, long = 0 }`, `a\.lat must be between -90 and 90 degrees, got 90\.5`},
 		{`{ lat = 0, long = 0 }`, `{ lat = 0, long = -181 }`, `b\.long must be between -180 and 180 degrees, got -181`},
