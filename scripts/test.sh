@@ -29,19 +29,51 @@ count() {
 	fi
 }
 
+# record NAME STATUS SECONDS LOG: one summary line.
+record() {
+	local result=PASS
+	(($2 == 0)) || {
+		result=FAIL
+		failed=1
+	}
+	summary+=("$(printf '  %s  %-48s %7s  %s' "$result" "$1" "$(duration "$3")" "$(count "$4")")")
+}
+
 # step NAME COMMAND...: runs COMMAND, showing and keeping its output, and records the outcome.
 step() {
-	local name=$1 t0=$SECONDS status what
+	local name=$1 t0=$SECONDS status
 	shift
 	"$@" 2>&1 | tee "$logs/step.log"
 	status=${PIPESTATUS[0]}
-	what="$(count "$logs/step.log")"
-	if ((status == 0)); then
-		summary+=("$(printf '  PASS  %-48s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
-	else
-		failed=1
-		summary+=("$(printf '  FAIL  %-48s %7s  %s' "$name" "$(duration $((SECONDS - t0)))" "$what")")
-	fi
+	record "$name" "$status" $((SECONDS - t0)) "$logs/step.log"
+}
+
+# The acceptance suites mostly wait on CLI processes, not on CPU, so they run ACC_JOBS at a time
+# (default: all at once); each one's output is shown, in order, when all have finished.
+acc_names=()
+acc_clis=()
+acc() {
+	acc_names+=("$1")
+	acc_clis+=("$2")
+}
+run_acc() {
+	local i n=${#acc_clis[@]} jobs=${ACC_JOBS:-${#acc_clis[@]}}
+	echo
+	echo "==> Acceptance tests on $n CLIs, $jobs at a time (each one's output follows when all have finished)"
+	for ((i = 0; i < n; i++)); do
+		while (($(jobs -rp | wc -l) >= jobs)); do wait -n || true; done
+		(
+			t0=$SECONDS
+			bash scripts/acc.sh "${acc_clis[i]}" >"$logs/acc-$i.log" 2>&1
+			echo "$? $((SECONDS - t0))" >"$logs/acc-$i.result"
+		) &
+	done
+	wait
+	for ((i = 0; i < n; i++)); do
+		cat "$logs/acc-$i.log"
+		read -r status secs <"$logs/acc-$i.result"
+		record "${acc_names[i]}" "$status" "$secs" "$logs/acc-$i.log"
+	done
 }
 
 m() { make --no-print-directory "$@"; }
@@ -50,19 +82,20 @@ version() { bash scripts/cli.sh version "$1"; }
 step "unit tests (go test ./...)" m unit
 # Build every pinned tool, two at a time (no-op when .tools/bin has them).
 step "build CLIs and tools into .tools/bin (-j2)" m -j2 tools
-step "acceptance: Terraform $TERRAFORM_MIN_VERSION (minimum, built)" bash scripts/acc.sh "$TERRAFORM_MIN"
+acc "acceptance: Terraform $TERRAFORM_MIN_VERSION (minimum, built)" "$TERRAFORM_MIN"
 
 # Any terraform or tofu on PATH is tested too, unless it is a version already tested above.
 if tf="$(bash scripts/cli.sh on-path terraform "$TERRAFORM_MIN_VERSION")" &&
 	[[ $(version "$tf") != "$TERRAFORM_MIN_VERSION" ]]; then
-	step "acceptance: Terraform $(version "$tf") (on PATH)" bash scripts/acc.sh "$tf"
+	acc "acceptance: Terraform $(version "$tf") (on PATH)" "$tf"
 fi
-step "acceptance: OpenTofu $TOFU_MIN_VERSION (minimum, built)" bash scripts/acc.sh "$TOFU_MIN"
-step "acceptance: OpenTofu $TOFU_NEWEST_VERSION (newest, built)" bash scripts/acc.sh "$TOFU_NEWEST"
+acc "acceptance: OpenTofu $TOFU_MIN_VERSION (minimum, built)" "$TOFU_MIN"
+acc "acceptance: OpenTofu $TOFU_NEWEST_VERSION (newest, built)" "$TOFU_NEWEST"
 if tofu="$(bash scripts/cli.sh on-path tofu "$TOFU_MIN_VERSION")" &&
 	[[ $(version "$tofu") != "$TOFU_MIN_VERSION" && $(version "$tofu") != "$TOFU_NEWEST_VERSION" ]]; then
-	step "acceptance: OpenTofu $(version "$tofu") (on PATH)" bash scripts/acc.sh "$tofu"
+	acc "acceptance: OpenTofu $(version "$tofu") (on PATH)" "$tofu"
 fi
+run_acc
 
 step "docs drift check (make docs-check)" m docs-check
 step "lint (gofmt, golangci-lint)" m lint
