@@ -22,7 +22,7 @@ func (e *RecordLimitError) Error() string {
 
 // DefaultMaxConcurrentRequests is how many requests one Client has in flight at most, all operations
 // and data sources together; paged reads fetch up to that many pages ahead.
-const DefaultMaxConcurrentRequests = 4
+const DefaultMaxConcurrentRequests = 5
 
 // limiter is the Client's semaphore on requests in flight, held around each HTTP exchange (request
 // and response body). A nil limiter does not limit.

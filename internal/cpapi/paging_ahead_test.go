@@ -180,6 +180,9 @@ func TestPagingRounds(t *testing.T) {
 		{0, 500, 4, 1},
 		{20 * 100, 100, 4, 6},   // sessions: pages of 100
 		{100 * 100, 100, 8, 14}, // 1 + 99/8 rounded up
+		// The default: 20 pages within 5 latencies, one below the bound of issue 8 (at most 6 more than with
+		// no latency), leaving a latency for the new connections' handshakes.
+		{20 * 500, 500, DefaultMaxConcurrentRequests, 5},
 	} {
 		t.Run(fmt.Sprintf("%d records in pages of %d, window %d", tc.n, tc.pageLen, tc.window), func(t *testing.T) {
 			got, rounds := pagesOf(t, tc.window, fullPages(tc.n, tc.pageLen))
