@@ -63,6 +63,18 @@ func distanceOutput(a, b string) string {
 	return fmt.Sprintf("output \"d\" {\n  value = provider::chargepoint::distance(%s, %s)\n}\n", a, b)
 }
 
+// distanceConfig is distanceOutput with the provider configured (credentials for a loopback endpoint
+// that is never called): OpenTofu 1.10 configures a provider even when a configuration only calls its
+// functions.
+func distanceConfig(a, b string) string {
+	return fmt.Sprintf(`provider "chargepoint" {
+  endpoint    = "http://127.0.0.1:9/webservices/chargepoint/services/5.1"
+  license_key = %q
+  password    = %q
+}
+`, testLicenseKey, testPassword) + distanceOutput(a, b)
+}
+
 func within(want, tolerance float64) knownvalue.Check {
 	return knownvalue.Float64Func(func(got float64) error {
 		if math.Abs(got-want) > tolerance {
@@ -86,16 +98,16 @@ func TestAccDistanceFunction_values(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
-				Config:            distanceOutput(`{ lat = 0, long = 10 }`, `{ lat = 0, long = 11 }`),
+				Config:            distanceConfig(`{ lat = 0, long = 10 }`, `{ lat = 0, long = 11 }`),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("d", within(111.195080234, 1e-6))},
 			},
 			{
-				Config:            distanceOutput(`{ lat = 37.288, long = -121.9453 }`, `{ lat = 37.3382, long = -121.8863 }`),
+				Config:            distanceConfig(`{ lat = 37.288, long = -121.9453 }`, `{ lat = 37.3382, long = -121.8863 }`),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("d", within(7.640949, 1e-6))},
 			},
 			{
 				// Extra attributes are dropped by the conversion to { lat, long }.
-				Config:            distanceOutput(`{ name = "HQ", lat = 37.288, long = -121.9453 }`, `{ lat = 37.288, long = -121.9453, note = 1 }`),
+				Config:            distanceConfig(`{ name = "HQ", lat = 37.288, long = -121.9453 }`, `{ lat = 37.288, long = -121.9453, note = 1 }`),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("d", knownvalue.Float64Exact(0))},
 			},
 		},
@@ -115,7 +127,7 @@ func TestAccDistanceFunction_invalidArguments(t *testing.T) {
 	}
 	steps := make([]resource.TestStep, len(cases))
 	for i, c := range cases {
-		steps[i] = resource.TestStep{Config: distanceOutput(c.a, c.b), ExpectError: wrapped(c.err)}
+		steps[i] = resource.TestStep{Config: distanceConfig(c.a, c.b), ExpectError: wrapped(c.err)}
 	}
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   distanceFunctionCLIs,
