@@ -69,63 +69,24 @@ func encoderFor(t reflect.Type) encodeFunc {
 func newEncoder(t reflect.Type) encodeFunc {
 	switch t {
 	case stringType:
-		return func(e *encoder, v reflect.Value) {
-			s := scalar[cpapi.String](v)
-			if !s.Valid {
-				e.buf = append(e.buf, mpNil)
-				return
-			}
-			e.buf = appendString(e.buf, s.Value)
-		}
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendString(e.buf, scalar[cpapi.String](v).Value) })
 	case timeType:
-		return func(e *encoder, v reflect.Value) {
-			s := scalar[cpapi.Time](v)
-			if !s.Valid {
-				e.buf = append(e.buf, mpNil)
-				return
-			}
-			e.buf = appendString(e.buf, s.String())
-		}
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendString(e.buf, scalar[cpapi.Time](v).String()) })
 	case dateType:
-		return func(e *encoder, v reflect.Value) {
-			s := scalar[cpapi.Date](v)
-			if !s.Valid {
-				e.buf = append(e.buf, mpNil)
-				return
-			}
-			e.buf = appendString(e.buf, s.String())
-		}
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendString(e.buf, scalar[cpapi.Date](v).String()) })
 	case boolType:
-		return func(e *encoder, v reflect.Value) {
-			b := scalar[cpapi.Bool](v)
-			if !b.Valid {
-				e.buf = append(e.buf, mpNil)
-				return
-			}
-			e.buf = appendBool(e.buf, b.Value)
-		}
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendBool(e.buf, scalar[cpapi.Bool](v).Value) })
 	case intType:
-		return func(e *encoder, v reflect.Value) {
-			i := scalar[cpapi.Int](v)
-			if !i.Valid {
-				e.buf = append(e.buf, mpNil)
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendInt(e.buf, scalar[cpapi.Int](v).Value) })
+	case floatType:
+		return nullableEncoder(t, func(e *encoder, v reflect.Value) {
+			if f := scalar[cpapi.Float](v).Value; !math.IsNaN(f) && !math.IsInf(f, 0) {
+				e.buf = appendNumber(e.buf, f)
 				return
 			}
-			e.buf = appendInt(e.buf, i.Value)
-		}
-	case floatType:
-		return func(e *encoder, v reflect.Value) {
-			f := scalar[cpapi.Float](v)
-			switch {
-			case !f.Valid:
-				e.buf = append(e.buf, mpNil)
-			case math.IsNaN(f.Value) || math.IsInf(f.Value, 0):
-				e.nonFinite.add(e.path)
-				e.buf = append(e.buf, mpNil)
-			default:
-				e.buf = appendNumber(e.buf, f.Value)
-			}
-		}
+			e.nonFinite.add(e.path)
+			e.buf = append(e.buf, mpNil)
+		})
 	}
 	switch t.Kind() {
 	case reflect.Slice:
@@ -148,6 +109,18 @@ func newEncoder(t reflect.Type) encodeFunc {
 		}
 	}
 	return structEncoder(t)
+}
+
+// nullableEncoder encodes a cpapi scalar (a Value and a Valid field): null when it is not valid, else write.
+func nullableEncoder(t reflect.Type, write encodeFunc) encodeFunc {
+	valid, _ := t.FieldByName("Valid")
+	return func(e *encoder, v reflect.Value) {
+		if !v.FieldByIndex(valid.Index).Bool() {
+			e.buf = append(e.buf, mpNil)
+			return
+		}
+		write(e, v)
+	}
 }
 
 // scalar returns a pointer to the scalar v holds (v is addressable: AppendMsgpack makes sure), to read
