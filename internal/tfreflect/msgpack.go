@@ -55,15 +55,10 @@ func encoderFor(t reflect.Type) encodeFunc {
 	if f, ok := encoderCache.Load(t); ok {
 		return f.(encodeFunc) //nolint:forcetypeassert // the cache holds only encodeFuncs
 	}
-	// A placeholder breaks the recursion of self-referential types while the real encoder is built.
-	var f encodeFunc
-	placeholder := encodeFunc(func(e *encoder, v reflect.Value) { f(e, v) })
-	if actual, loaded := encoderCache.LoadOrStore(t, placeholder); loaded {
-		return actual.(encodeFunc) //nolint:forcetypeassert // the cache holds only encodeFuncs
-	}
-	f = newEncoder(t)
-	encoderCache.Store(t, f)
-	return f
+	// Reads run concurrently: two may build the same encoder, and the first one stored wins. Only a
+	// complete encoder is ever stored (the cpapi types are not recursive).
+	f, _ := encoderCache.LoadOrStore(t, newEncoder(t))
+	return f.(encodeFunc) //nolint:forcetypeassert // the cache holds only encodeFuncs
 }
 
 func newEncoder(t reflect.Type) encodeFunc {

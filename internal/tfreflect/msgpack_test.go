@@ -1,6 +1,7 @@
 package tfreflect
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -163,5 +164,42 @@ func randomValue(rng *rand.Rand, v reflect.Value) {
 			randomValue(rng, s.Index(i))
 		}
 		v.Set(s)
+	}
+}
+
+// Types no other test encodes, so that TestAppendMsgpackConcurrentFirstUse builds their encoders.
+type (
+	freshStation struct {
+		ID    cpapi.String `xml:"id"`
+		Ports []freshPort  `xml:"port"`
+	}
+	freshPort struct {
+		Power cpapi.Float `xml:"power"`
+		When  cpapi.Time  `xml:"when"`
+	}
+)
+
+// TestAppendMsgpackConcurrentFirstUse: data sources are read concurrently, so encoders are first
+// built concurrently; every reader must get a complete one (a half-built one panicked).
+func TestAppendMsgpackConcurrentFirstUse(t *testing.T) {
+	list := []freshStation{{ID: cpapi.StringOf("1:1"), Ports: []freshPort{{Power: cpapi.FloatOf(7.2)}}}}
+	want := AppendMsgpack(nil, reflect.ValueOf(list), new(NonFinite))
+	encoderCache.Delete(reflect.TypeFor[[]freshStation]())
+	encoderCache.Delete(reflect.TypeFor[freshStation]())
+	encoderCache.Delete(reflect.TypeFor[[]freshPort]())
+	encoderCache.Delete(reflect.TypeFor[freshPort]())
+	start := make(chan struct{})
+	results := make(chan []byte, 16)
+	for range cap(results) {
+		go func() {
+			<-start
+			results <- AppendMsgpack(nil, reflect.ValueOf(list), new(NonFinite))
+		}()
+	}
+	close(start)
+	for range cap(results) {
+		if got := <-results; !bytes.Equal(got, want) {
+			t.Fatalf("got %x, want %x", got, want)
+		}
 	}
 }
