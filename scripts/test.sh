@@ -79,7 +79,7 @@ run_acc() {
 m() { make --no-print-directory "$@"; }
 version() { bash scripts/cli.sh version "$1"; }
 
-step "unit tests (go test ./...)" m unit
+step "unit tests (go test -race ./...)" m unit
 # Build every pinned tool, two at a time (no-op when .tools/bin has them).
 step "build CLIs and tools into .tools/bin (-j2)" m -j2 tools
 acc "acceptance: Terraform $TERRAFORM_MIN_VERSION (minimum, built)" "$TERRAFORM_MIN"
