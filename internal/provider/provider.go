@@ -95,7 +95,7 @@ func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"accepted only for loopback hosts (a local simulator), because the credentials travel in the request body. " +
 					"Defaults to the `" + envEndpoint + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{endpointValidator{}},
+				Validators: []validator.String{endpointValidator},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a failed request is retried (the provider only reads, so a retry is always safe). " +
@@ -115,7 +115,7 @@ func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"duration such as `30s` or `2m`. Default `30s`. A server that stalls fails the read with an error naming the " +
 					"operation; a timed-out request is not retried. Defaults to the `" + envRequestTimeout + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{durationValidator{}},
+				Validators: []validator.String{durationValidator},
 			},
 			"ca_cert_file": schema.StringAttribute{
 				MarkdownDescription: "Path of a PEM file of CA certificates to trust in addition to the system roots, for example the CA " +
@@ -127,7 +127,7 @@ func (p *chargePointProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				MarkdownDescription: "PEM-encoded CA certificates to trust in addition to the system roots: `ca_cert_file` inline " +
 					"(for example `file(\"corp-ca.pem\")` or a variable). May be combined with `ca_cert_file`.",
 				Optional:   true,
-				Validators: []validator.String{pemValidator{}},
+				Validators: []validator.String{pemValidator},
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
 				MarkdownDescription: pagingDescriptionConcurrent,

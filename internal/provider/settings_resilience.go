@@ -1,12 +1,9 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 )
@@ -81,38 +78,4 @@ func parseTimeout(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q is not a positive duration such as \"30s\" or \"2m\"", s)
 	}
 	return d, nil
-}
-
-// durationValidator checks request_timeout at plan time.
-type durationValidator struct{}
-
-func (durationValidator) Description(context.Context) string {
-	return "a positive Go duration such as 30s or 2m"
-}
-
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parseTimeout(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout", err.Error())
-	}
-}
-
-// pemValidator checks ca_cert_pem at plan time.
-type pemValidator struct{}
-
-func (pemValidator) Description(context.Context) string { return "one or more PEM certificates" }
-
-func (v pemValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (pemValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := cpapi.CertPoolWithPEM(map[string][]byte{"ca_cert_pem": []byte(req.ConfigValue.ValueString())}); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid ca_cert_pem", err.Error())
-	}
 }
