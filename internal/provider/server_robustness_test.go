@@ -110,3 +110,23 @@ func TestReadPanicBecomesDiagnostic(t *testing.T) {
 		t.Fatalf("got %s", describe(resp.Diagnostics))
 	}
 }
+
+// TestEveryDataSourceNamesItsOperation: the non-finite warning names the ChargePoint operation, which
+// it finds in the data source's description.
+func TestEveryDataSourceNamesItsOperation(t *testing.T) {
+	for _, newDataSource := range dataSources {
+		var desc string
+		switch ds := newDataSource().(type) {
+		case interface{ descriptionText() string }:
+			desc = ds.descriptionText()
+		default:
+			t.Fatalf("%T has no description", ds)
+		}
+		if operationPattern.FindStringSubmatch(desc) == nil {
+			t.Errorf("description %q names no `getXxx` operation", desc)
+		}
+	}
+}
+
+func (d *listDataSource[Q, T]) descriptionText() string   { return d.description }
+func (d *singleDataSource[Q, T]) descriptionText() string { return d.description }
