@@ -46,11 +46,11 @@ func TestGetChargingSessionDataDecodesEveryField(t *testing.T) {
 	want := []ChargingSession{{
 		StationID: StringOf("1:34003"), StationName: StringOf("ALCOGARSTATIONS / ALCOPARK 8 -004"), PortNumber: StringOf("2"),
 		Address: StringOf("165 13th St, Oakland, California, 94612, United States"), City: StringOf("Oakland"), State: StringOf("California"),
-		Country: StringOf("United States"), PostalCode: StringOf("94612"), SessionID: IntOf(53068029), Energy: FloatOf(12.120572),
+		Country: StringOf("United States"), PostalCode: StringOf("94612"), SessionID: IntOf(53068029), Energy: sent("12.120572"),
 		StartTime: at("2016-10-25T15:53:35Z"), EndTime: at("2016-10-25T20:14:46Z"),
 		TotalChargingDuration: StringOf("63:45:20"), TotalChargingDurationSeconds: IntOf(63*3600 + 45*60 + 20),
 		TotalSessionDuration: StringOf("03:33:36"), TotalSessionDurationSeconds: IntOf(3*3600 + 33*60 + 36),
-		UserID: StringOf("452777"), StartBatteryPercentage: FloatOf(0), StopBatteryPercentage: FloatOf(0), RecordNumber: IntOf(1),
+		UserID: StringOf("452777"), StartBatteryPercentage: sent("0"), StopBatteryPercentage: sent("0"), RecordNumber: IntOf(1),
 		CredentialID: StringOf("490178743"), EndedBy: StringOf("Plug Out at Vehicle"), VehicleMake: StringOf("Nissan"),
 		VehicleModel: StringOf("Leaf"), VehicleModelYear: StringOf("2019"), VehicleType: StringOf("BEV"),
 		VehiclePortMAC: StringOf("00:11:22:33:44:55"), DriverOptedOut: BoolOf(true), DriverOptOutTimestamp: at("2016-10-25T16:00:00Z"),
@@ -305,8 +305,8 @@ func TestGet15minChargingSessionDataOneInterval(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := SessionIntervals{SessionID: IntOf(53068029), StationID: StringOf("1:34003"), PortNumber: StringOf("2"),
-		Intervals: []SessionInterval{{StationTime: TimeOf(time.Date(2016, 10, 25, 16, 0, 0, 0, time.UTC)), EnergyConsumed: FloatOf(1.25),
-			PeakPower: FloatOf(6.6), RollingPowerAvg: FloatOf(5)}}}
+		Intervals: []SessionInterval{{StationTime: TimeOf(time.Date(2016, 10, 25, 16, 0, 0, 0, time.UTC)), EnergyConsumed: sent("1.25"),
+			PeakPower: sent("6.6"), RollingPowerAvg: sent("5")}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded\n got %+v\nwant %+v", got, want)
 	}

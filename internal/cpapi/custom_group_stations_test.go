@@ -37,10 +37,10 @@ func TestGetCustomGroupStationsDecodes(t *testing.T) {
 	s := got[0]
 	if s.StationID.Value != "1:34003" || s.StationName.Value != "ALCOGARSTATIONS / ALCOPARK 8 -004" || s.RecordNumber != IntOf(1) ||
 		s.OrgID.Value != "1:ORG07225" || s.OrganizationName.Value != "Alameda County" || s.SiteValidated != BoolOf(false) ||
-		s.StationFirmware.Value != "4.7.1.3" || s.StationReception != IntOf(3) || len(s.Ports) != 1 || s.Ports[0].Power != FloatOf(7.2) {
+		s.StationFirmware.Value != "4.7.1.3" || s.StationReception != IntOf(3) || len(s.Ports) != 1 || s.Ports[0].Power != sent("7.2") {
 		t.Errorf("decoded %+v", s)
 	}
-	if !slices.Equal(s.SgIDs, []String{StringOf("39491"), StringOf("40112")}) || !slices.Equal(s.SgNames, []String{StringOf("AlcoPark 8"), StringOf("Fleet")}) {
+	if !slices.Equal(s.SgIDs, []Int{IntOf(39491), IntOf(40112)}) || !slices.Equal(s.SgNames, []String{StringOf("AlcoPark 8"), StringOf("Fleet")}) {
 		t.Errorf("groups %v %v", s.SgIDs, s.SgNames)
 	}
 }

@@ -30,13 +30,13 @@ func TestSeedGuideResponse50Shape(t *testing.T) {
 		"mod_time":     {s.ModTimeStamp, TimeOf(time.Date(2012, 11, 15, 1, 29, 16, 0, time.UTC))},
 		"currency":     {s.CurrencyCode, String{}},
 		"ports":        {len(s.Ports), 2},
-		"power 1":      {s.Ports[0].Power, FloatOf(7.2)},
-		"power 2":      {s.Ports[1].Power, FloatOf(7.2)},
+		"power 1":      {s.Ports[0].Power, sent("7.2")},
+		"power 2":      {s.Ports[1].Power, sent("7.2")},
 		"reservable":   {s.Ports[0].Reservable, BoolOf(false)},
-		"lat":          {s.Ports[0].Geo.Lat, FloatOf(37.26148986816406)},
+		"lat":          {s.Ports[0].Geo.Lat, sent("37.26148986816406")},
 		"pricing":      {len(s.Pricing), 1},
-		"per hour":     {s.Pricing[0].UnitPricePerHour, FloatOf(1.5)},
-		"min price":    {s.Pricing[0].MinPrice, FloatOf(0.5)},
+		"per hour":     {s.Pricing[0].UnitPricePerHour, sent("1.5")},
+		"min price":    {s.Pricing[0].MinPrice, sent("0.5")},
 		"start time":   {s.Pricing[0].StartTime, StringOf("00:00:00")},
 	}
 	for name, c := range checks {

@@ -96,7 +96,7 @@ func TestResponsePrefixesAndHeaders(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 1 || got[0].StationID.Value != "1:1" || got[0].Ports[0].Power != FloatOf(7.2) {
+			if len(got) != 1 || got[0].StationID.Value != "1:1" || got[0].Ports[0].Power != sent("7.2") {
 				t.Errorf("decoded %+v", got)
 			}
 		})

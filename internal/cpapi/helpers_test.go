@@ -84,3 +84,12 @@ func stations(ids ...string) string {
 }
 
 const ok100 = `<responseCode>100</responseCode><responseText>API input request executed successfully.</responseText>`
+
+// sent is the Float that decoding the text s gives: its float64 and the decimal as sent.
+func sent(s string) Float {
+	var f Float
+	if err := f.setText(s); err != nil {
+		panic(err)
+	}
+	return f
+}

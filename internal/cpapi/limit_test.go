@@ -55,7 +55,7 @@ func TestLimitBoundary(t *testing.T) {
 		wantErr bool
 	}{{39, false}, {40, false}, {41, true}, {45, true}} {
 		t.Run(strconv.Itoa(tc.n), func(t *testing.T) {
-			p := &pager[int]{op: "op", key: strconv.Itoa, window: 4, limit: limit, next: 1}
+			p := newPager("op", strconv.Itoa, 4, limit)
 			var err error
 			for !p.done && err == nil {
 				p.launches()

@@ -84,12 +84,12 @@ func TestGetLoadReferenceSample(t *testing.T) {
 		GroupName: StringOf(""), // an empty string element is an empty string; empty numbers are null
 		Stations: []LoadStation{{
 			StationID: StringOf("1:33923"), StationName: StringOf("ALCOGARSTATIONS / ALCOPARK 8 -005"),
-			Address: StringOf("165 13th St, Oakland, California,  94612, United States"), StationLoad: FloatOf(3.314),
+			Address: StringOf("165 13th St, Oakland, California,  94612, United States"), StationLoad: sent("3.314"),
 			Ports: []LoadPort{
 				{PortNumber: StringOf("1"), UserID: StringOf(""), CredentialID: StringOf(""), ShedState: BoolOf(false),
-					PortLoad: FloatOf(0), AllowedLoad: FloatOf(0), PercentShed: IntOf(0)},
+					PortLoad: sent("0"), AllowedLoad: sent("0"), PercentShed: IntOf(0)},
 				{PortNumber: StringOf("2"), UserID: StringOf("664719"), CredentialID: StringOf("CNCP0000481668"), ShedState: BoolOf(false),
-					PortLoad: FloatOf(3.314), AllowedLoad: FloatOf(0), PercentShed: IntOf(0)},
+					PortLoad: sent("3.314"), AllowedLoad: sent("0"), PercentShed: IntOf(0)},
 			},
 		}},
 	}
@@ -113,11 +113,11 @@ func TestGetLoadGroup51(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.SgID != IntOf(2020) || got.NumStations != IntOf(5) || got.GroupName != StringOf("Over the Rainbow") || got.SgLoad != FloatOf(1.837) {
+	if got.SgID != IntOf(2020) || got.NumStations != IntOf(5) || got.GroupName != StringOf("Over the Rainbow") || got.SgLoad != sent("1.837") {
 		t.Errorf("group fields: %+v", got)
 	}
 	p := got.Stations[0].Ports[0]
-	if p.ShedState != BoolOf(true) || p.SessionID != IntOf(103148769) || p.LastBatteryPercent != FloatOf(57.5) || p.AllowedLoad != FloatOf(2.5) {
+	if p.ShedState != BoolOf(true) || p.SessionID != IntOf(103148769) || p.LastBatteryPercent != sent("57.5") || p.AllowedLoad != sent("2.5") {
 		t.Errorf("port: %+v", p)
 	}
 }

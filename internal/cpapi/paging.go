@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // fetchPage fetches the page that starts at the 1-based startRecord and reports whether the server
@@ -15,19 +16,19 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 // whose keys repeat the previous page's, or an empty page that still announces more, stops with a
 // PagingError instead of looping forever, and so does a read past c's record ceiling (RecordLimitError).
 //
-// ChargePoint reports no total, so pages are requested ahead: once the first page has shown the page
-// length, up to c.pageWindow() pages are in flight, at the offsets that full pages would give. Pages
-// are taken strictly in order with the sequential rules (next startRecord = this one + its length), so
-// the result is the one sequential paging gives: a page of another length makes the pages requested
+// ChargePoint reports no total, so pages are requested in rounds that grow while pages come back full:
+// the first page alone; when it announces more, the next two; then four, and so on up to
+// c.pageWindow(), at the offsets that full pages would give. A round starts only when the previous one
+// has been taken, so a read asks past its end for at most the rest of its last round (1,234 records in
+// pages of 500: 3 calls; 2 pages: 3 calls; 20 pages and more: under 20% more calls than pages).
+// Pages are taken strictly in order with the sequential rules (next startRecord = this one + its length),
+// so the result is the one sequential paging gives: a page of another length makes the pages requested
 // ahead useless: they are dropped and the read goes on sequentially from the true offset. Pages past
 // the last one are cancelled and ignored.
 func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) ([]T, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(errPageNotNeeded) // the pages requested past the end
-	p := &pager[T]{op: op, key: key, window: c.pageWindow(), limit: c.maxRecords, next: 1}
-	if p.limit <= 0 {
-		p.limit = DefaultMaxRecords
-	}
+	p := newPager(op, key, c.pageWindow(), c.maxRecords)
 	type flight struct {
 		done   chan struct{}
 		items  []T
@@ -75,7 +76,8 @@ var errPageNotNeeded = errors.New("page not needed")
 type pager[T any] struct {
 	op     string
 	key    func(T) string
-	window int
+	window int   // at most this many pages of the read in flight
+	round  int   // pages to request in the next round: 1, 2, 4, ... up to window
 	limit  int64 // at most this many records
 
 	all      []T
@@ -86,25 +88,28 @@ type pager[T any] struct {
 	done     bool
 }
 
-// launches returns the startRecords to request now, so that up to window pages are outstanding. Until a
-// page has shown how long pages are, only one is.
-func (p *pager[T]) launches() []int64 {
-	var out []int64
-	for !p.done && len(p.pending) < p.window {
-		start := p.next
-		if n := len(p.pending); n > 0 {
-			if p.pageLen == 0 {
-				break
-			}
-			start = p.pending[n-1] + p.pageLen
-		}
-		if start > p.limit {
-			break // the page that would start there is past the ceiling anyway
-		}
-		p.pending = append(p.pending, start)
-		out = append(out, start)
+func newPager[T any](op string, key func(T) string, window int, limit int64) *pager[T] {
+	if limit <= 0 {
+		limit = DefaultMaxRecords
 	}
-	return out
+	return &pager[T]{op: op, key: key, window: max(window, 1), round: 1, limit: limit, next: 1}
+}
+
+// launches returns the startRecords to request now: nothing while a round is being taken, else the
+// next round, which is twice as large as the last one (all of whose pages came back full), up to window.
+func (p *pager[T]) launches() []int64 {
+	if p.done || len(p.pending) > 0 {
+		return nil
+	}
+	n := min(p.round, p.window)
+	for start := p.next; len(p.pending) < n && start <= p.limit; start += p.pageLen {
+		p.pending = append(p.pending, start)
+		if p.pageLen == 0 {
+			break // no page has shown how long pages are yet
+		}
+	}
+	p.round = min(2*n, p.window)
+	return slices.Clone(p.pending)
 }
 
 // take applies the sequential rules to the page at next and returns the pages requested ahead that

@@ -111,7 +111,7 @@ func TestPagingAheadMatchesSequential(t *testing.T) {
 // records read and the number of rounds.
 func pagesOf(t *testing.T, window int, page func(start int64) ([]int, bool)) ([]int, int) {
 	t.Helper()
-	p := &pager[int]{op: "op", key: strconv.Itoa, window: window, limit: DefaultMaxRecords, next: 1}
+	p := newPager("op", strconv.Itoa, window, DefaultMaxRecords)
 	type result struct {
 		items []int
 		more  bool
@@ -169,20 +169,18 @@ func checkAllInOrder(t *testing.T, got []int, n int) {
 	}
 }
 
-// TestPagingRounds: 20 full pages cost at most 6 round trips with 4 in flight (the first page alone,
-// then windows of 4), 20 with one.
+// TestPagingRounds: rounds of 1, 2, 4, ... pages up to the window. 20 full pages cost at most 6
+// round trips with the default window (1 + 2 + 4 + 5 + 5 + 5 pages: the bound of issue 13), 20 with one.
 func TestPagingRounds(t *testing.T) {
 	for _, tc := range []struct{ n, pageLen, window, maxRounds int }{
-		{20 * 500, 500, 4, 6},
+		{20 * 500, 500, DefaultMaxConcurrentRequests, 6},
+		{20*500 - 1, 500, DefaultMaxConcurrentRequests, 6}, // the last page is one short
 		{20 * 500, 500, 1, 20},
-		{20*500 - 1, 500, 4, 6}, // the last page is one short
+		{20 * 500, 500, 4, 7}, // 1 + 2 + 4 + 4 + 4 + 4 + 4
 		{1, 500, 4, 1},
 		{0, 500, 4, 1},
-		{20 * 100, 100, 4, 6},   // sessions: pages of 100
-		{100 * 100, 100, 8, 14}, // 1 + 99/8 rounded up
-		// The default: 20 pages within 5 latencies, one below the bound of issue 8 (at most 6 more than with
-		// no latency), leaving a latency for the new connections' handshakes.
-		{20 * 500, 500, DefaultMaxConcurrentRequests, 5},
+		{20 * 100, 100, DefaultMaxConcurrentRequests, 6}, // sessions: pages of 100
+		{100 * 100, 100, 8, 15},                          // 1 + 2 + 4 + 8, then 85 in rounds of 8
 	} {
 		t.Run(fmt.Sprintf("%d records in pages of %d, window %d", tc.n, tc.pageLen, tc.window), func(t *testing.T) {
 			got, rounds := pagesOf(t, tc.window, fullPages(tc.n, tc.pageLen))
@@ -191,6 +189,35 @@ func TestPagingRounds(t *testing.T) {
 				t.Errorf("%d rounds, want at most %d", rounds, tc.maxRounds)
 			}
 		})
+	}
+}
+
+// TestPagingAsksLittlePastTheEnd counts the pages requested with the default window: a read asks past
+// its end for at most the rest of its last round (1,234 records in pages of 500: 3 calls), and a long
+// read (20 pages and more) for at most 20% more pages than it has.
+func TestPagingAsksLittlePastTheEnd(t *testing.T) {
+	asked := func(n, pageLen int) int {
+		calls := 0
+		pages := fullPages(n, pageLen)
+		got, _ := pagesOf(t, DefaultMaxConcurrentRequests, func(start int64) ([]int, bool) {
+			calls++
+			return pages(start)
+		})
+		checkAllInOrder(t, got, n)
+		return calls
+	}
+	for _, tc := range []struct{ n, pageLen, calls int }{
+		{1234, 500, 3}, {1000, 500, 3}, {500, 500, 1}, {499, 500, 1}, {0, 500, 1}, {1500, 500, 3}, {1501, 500, 7},
+	} {
+		if got := asked(tc.n, tc.pageLen); got != tc.calls {
+			t.Errorf("%d records in pages of %d: %d calls, want %d", tc.n, tc.pageLen, got, tc.calls)
+		}
+	}
+	for pages := 20; pages <= 200; pages++ {
+		calls := asked(pages*100-pages%7, 100) // some reads end on a short page, some on a full one
+		if past := calls - pages; past*5 > pages {
+			t.Errorf("%d pages: %d calls, %d past the end (more than 20%%)", pages, calls, past)
+		}
 	}
 }
 
@@ -306,6 +333,39 @@ func raise(v *atomic.Int64, n int64) {
 		old := v.Load()
 		if n <= old || v.CompareAndSwap(old, n) {
 			return
+		}
+	}
+}
+
+// TestPagingCallsOnTheSimulator counts the getStations calls of reads with the default settings:
+// 1,234 stations in pages of 500 take 3 calls, 2 pages take 3, and ten identical 2-page reads of one
+// Client take 3 in all.
+func TestPagingCallsOnTheSimulator(t *testing.T) {
+	ctx := context.Background()
+	calls := func(stations, pageSize, reads int) int {
+		sim := simulator.New(simulator.Options{LicenseKey: testKey, Password: testPassword, Stations: stations - 1, MaxPageSize: pageSize})
+		srv := httptest.NewServer(sim)
+		defer srv.Close()
+		c, err := New(Config{Endpoint: srv.URL + simulator.Path, LicenseKey: testKey, Password: testPassword})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for range reads {
+			wg.Go(func() {
+				if got, err := c.GetStations(ctx, StationSearchRequestExtended{}); err != nil || len(got) != stations {
+					t.Errorf("%d of %d stations, %v", len(got), stations, err)
+				}
+			})
+		}
+		wg.Wait()
+		return int(sim.Calls("getStations"))
+	}
+	for _, tc := range []struct{ stations, pageSize, reads, want int }{
+		{1234, 500, 1, 3}, {40, 20, 1, 3}, {40, 20, 10, 3}, {31, 20, 10, 3}, {20, 20, 1, 1},
+	} {
+		if got := calls(tc.stations, tc.pageSize, tc.reads); got != tc.want {
+			t.Errorf("%d stations in pages of %d, %d reads: %d getStations calls, want %d", tc.stations, tc.pageSize, tc.reads, got, tc.want)
 		}
 	}
 }

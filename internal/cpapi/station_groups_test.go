@@ -55,7 +55,7 @@ func TestGetStationGroupsGuideSample(t *testing.T) {
 	checkSOAPAction(t, fs, "getStationGroups")
 	want := []StationGroup{{
 		SgID: IntOf(26103), OrgID: StringOf("1:ORG00509"), SgName: StringOf("Charlotte AP1"), OrganizationName: StringOf("Microsoft"),
-		Stations: []StationGroupPoint{{StationID: StringOf("1:3569471"), Geo: &GeoPoint{Lat: FloatOf(35.138344), Long: FloatOf(-80.922226)}}},
+		Stations: []StationGroupPoint{{StationID: StringOf("1:3569471"), Geo: &GeoPoint{Lat: sent("35.138344"), Long: sent("-80.922226")}}},
 	}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded\n got %+v\nwant %+v", got, want)

@@ -62,13 +62,13 @@ func TestGetStationStatusDecodes(t *testing.T) {
 		"status":          {p.Status, StringOf("AVAILABLE")},
 		"time stamp":      {p.TimeStamp, TimeOf(time.Date(2016, 11, 7, 19, 19, 19, 0, time.UTC))},
 		"connector":       {p.Connector, StringOf("J1772")},
-		"power":           {p.Power, FloatOf(7.2)},
+		"power":           {p.Power, sent("7.2")},
 		"no fault reason": {p.FaultReason, String{}},
 		"fault reason":    {q.FaultReason, StringOf("Station lost network connectivity")},
 		"unreachable":     {q.Status, StringOf("UNREACHABLE")},
 		"connectors":      {len(q.Connectors), 2},
 		"connector fault": {q.Connectors[1].ConnectorFaultReason, StringOf("Cable damaged")},
-		"dc power":        {q.Power, FloatOf(50)},
+		"dc power":        {q.Power, sent("50")},
 	}
 	for name, c := range checks {
 		if c[0] != c[1] {
@@ -154,7 +154,7 @@ func TestGetPublicStationStatusDecodes(t *testing.T) {
 	}
 	p := got[0].Ports[1]
 	if got[0].StationID.Value != "1:81203" || got[0].RecordNumber != IntOf(1) || p.Status.Value != "INUSE" ||
-		p.TimeStamp.String() != "2025-02-14T17:42:50Z" || len(p.Connectors) != 1 || p.Connectors[0].ConnectorLabel.Value != "2A" || p.Power != FloatOf(7.2) {
+		p.TimeStamp.String() != "2025-02-14T17:42:50Z" || len(p.Connectors) != 1 || p.Connectors[0].ConnectorLabel.Value != "2A" || p.Power != sent("7.2") {
 		t.Errorf("decoded %+v", got[0])
 	}
 }

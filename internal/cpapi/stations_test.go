@@ -162,12 +162,12 @@ func TestGetStationsDecodes51Station(t *testing.T) {
 		"address":        {s.Address, StringOf("8001 Knightdale Blvd ")},
 		"ports":          {len(s.Ports), 2},
 		"port 1 number":  {s.Ports[0].PortNumber, StringOf("2")},
-		"port power":     {s.Ports[1].Power, FloatOf(6.6)},
+		"port power":     {s.Ports[1].Power, sent("6.6")},
 		"reservable":     {s.Ports[1].Reservable, BoolOf(true)},
 		"connectors":     {len(s.Ports[1].Connectors), 2},
 		"fault reason":   {s.Ports[1].Connectors[1].ConnectorFaultReason, StringOf("Ground fault")},
 		"pricing":        {len(s.Pricing), 1},
-		"per kWh":        {s.Pricing[0].UnitPricePerKWh, FloatOf(0.2)},
+		"per kWh":        {s.Pricing[0].UnitPricePerKWh, sent("0.2")},
 		"num ports":      {s.NumPorts, IntOf(2)},
 		"last modified":  {s.LastModifiedDate, TimeOf(time.Date(2024, 5, 2, 11, 20, 0, 0, time.UTC))},
 		"warranty end":   {s.WarrantyExpirationDate, TimeOf(time.Date(2026, 8, 14, 0, 0, 0, 0, time.UTC))},
@@ -192,7 +192,7 @@ func TestGetStationsDecodes51Station(t *testing.T) {
 			t.Errorf("%s = %v, want %v", name, c[0], c[1])
 		}
 	}
-	if !slices.Equal(s.SgIDs, []String{StringOf("48981"), StringOf("49683"), StringOf("38623")}) {
+	if !slices.Equal(s.SgIDs, []Int{IntOf(48981), IntOf(49683), IntOf(38623)}) {
 		t.Errorf("sg_ids %v", s.SgIDs)
 	}
 	if !slices.Equal(s.SgNames, []String{StringOf("Demo"), StringOf("Raleigh Demo Stations"), StringOf("Public Stations")}) {
@@ -223,6 +223,44 @@ func TestSplitGroups(t *testing.T) {
 	o.splitGroups()
 	if len(o.SgNames) != 2 || o.SgNames[0].Value != "Lot A,B" || o.SgNames[1].Value != "Fleet" {
 		t.Errorf("names are split at \", \" only: %v", o.SgNames)
+	}
+}
+
+// sg_ids are numbers; a part that is not a whole number is null in its place (so that sg_ids[i] stays
+// the group of sg_names[i]) and is named by UnparsedValues, never dropped.
+func TestSplitGroupIDsAsNumbers(t *testing.T) {
+	for raw, want := range map[string]struct {
+		ids []Int
+		bad []string // the parts UnparsedValues names
+	}{
+		"":                         {[]Int{}, nil},
+		"48981":                    {[]Int{IntOf(48981)}, nil},
+		"48981, 49683,38623":       {[]Int{IntOf(48981), IntOf(49683), IntOf(38623)}, nil},
+		" 1 ,, 2 ":                 {[]Int{IntOf(1), IntOf(2)}, nil},
+		"48981, abc, 7.5, 49683":   {[]Int{IntOf(48981), {}, {}, IntOf(49683)}, []string{"abc", "7.5"}},
+		"99999999999999999999, -3": {[]Int{{}, IntOf(-3)}, []string{"99999999999999999999"}},
+		"48981;49683":              {[]Int{{}}, []string{"48981;49683"}},
+	} {
+		s := Station{StationOwnership: StationOwnership{SgID: StringOf(raw)}}
+		s.StationID = StringOf("1:81203")
+		s.splitGroups()
+		if !slices.Equal(s.SgIDs, want.ids) {
+			t.Errorf("sg_ids of %q = %v, want %v", raw, s.SgIDs, want.ids)
+		}
+		var wantMessages []string
+		for _, b := range want.bad {
+			wantMessages = append(wantMessages, fmt.Sprintf("station 1:81203: %q in sg_id %q is not a whole number", b, raw))
+		}
+		if got := s.UnparsedValues(); !slices.Equal(got, wantMessages) {
+			t.Errorf("UnparsedValues of %q = %q, want %q", raw, got, wantMessages)
+		}
+	}
+	var _ UnparsedValues = (*CustomGroupStation)(nil)
+	c := CustomGroupStation{StationOwnership: StationOwnership{SgID: StringOf("12, x")}}
+	c.StationID = StringOf("1:5")
+	c.splitGroups()
+	if got := c.UnparsedValues(); len(got) != 1 || got[0] != `station 1:5: "x" in sg_id "12, x" is not a whole number` {
+		t.Errorf("custom group station: %q", got)
 	}
 }
 

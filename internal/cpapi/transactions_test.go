@@ -57,10 +57,10 @@ func TestGetTransactionDataDecodesMoney(t *testing.T) {
 	want := []Transaction{{
 		StationID: StringOf("1:81203"), StationName: StringOf("CHARGEPOINT / HQ 5"), StationMacAddr: StringOf("000D:6F00:0154:F1FC"), PortNumber: IntOf(2),
 		OrganizationName: StringOf("ChargePoint"), PricingRuleName: StringOf("Employees"), TransactionType: StringOf("Session"),
-		TransactionID: IntOf(9000000001), Energy: FloatOf(12.345), TransactionTime: at("2026-01-15T18:42:07Z"),
-		StartTime: at("2026-01-15T16:00:00Z"), EndTime: at("2026-01-15T18:40:00Z"), Currency: StringOf("USD"), GrossAmount: FloatOf(4.5),
-		FlexBillingServiceFee: FloatOf(0.45), NetRevenue: FloatOf(3.6), ExchangeRateUSD: FloatOf(1), CompanyID: StringOf("42"),
-		RecordNumber: IntOf(1), AnonymousCreditCardNumber: StringOf("XXXX-4242"), TaxAmount: FloatOf(0.45), NetAmount: FloatOf(4.05),
+		TransactionID: IntOf(9000000001), Energy: sent("12.345"), TransactionTime: at("2026-01-15T18:42:07Z"),
+		StartTime: at("2026-01-15T16:00:00Z"), EndTime: at("2026-01-15T18:40:00Z"), Currency: StringOf("USD"), GrossAmount: sent("4.5"),
+		FlexBillingServiceFee: sent("0.45"), NetRevenue: sent("3.6"), ExchangeRateUSD: sent("1"), CompanyID: StringOf("42"),
+		RecordNumber: IntOf(1), AnonymousCreditCardNumber: StringOf("XXXX-4242"), TaxAmount: sent("0.45"), NetAmount: sent("4.05"),
 	}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded\n got %+v\nwant %+v", got, want)

@@ -19,10 +19,14 @@ type String struct {
 	Valid bool
 }
 
-// Float is a nullable number sent as xsd:double, xsd:decimal or a numeric xsd:string.
+// Float is a nullable number sent as xsd:double, xsd:decimal or a numeric xsd:string. A decoded value
+// keeps the decimal it was sent as: Terraform holds numbers as decimals, so it gets exactly the number
+// ChargePoint wrote (1.50461), not the nearest float64 (1.5046099999999999...). Value is that float64,
+// for Go code that computes with it.
 type Float struct {
-	Value float64
-	Valid bool
+	Value   float64
+	Valid   bool
+	decimal string // plain decimal notation of the value as sent; "" when built with FloatOf
 }
 
 // Int is a nullable xsd:int or xsd:long.
@@ -47,13 +51,18 @@ type Time struct {
 	digits int8 // fractional-second digits as sent; 0: as few as the value needs
 }
 
-func StringOf(v string) String     { return String{Value: v, Valid: true} }
-func FloatOf(v float64) Float      { return Float{Value: v, Valid: true} }
-func IntOf(v int64) Int            { return Int{Value: v, Valid: true} }
-func BoolOf(v bool) Bool           { return Bool{Value: v, Valid: true} }
-func TimeOf(v time.Time) Time      { return Time{Value: v, Valid: true} }
-func (s String) String() string    { return s.Value }
-func (f Float) String() string     { return strconv.FormatFloat(f.Value, 'f', -1, 64) }
+func StringOf(v string) String  { return String{Value: v, Valid: true} }
+func FloatOf(v float64) Float   { return Float{Value: v, Valid: true} }
+func IntOf(v int64) Int         { return Int{Value: v, Valid: true} }
+func BoolOf(v bool) Bool        { return Bool{Value: v, Valid: true} }
+func TimeOf(v time.Time) Time   { return Time{Value: v, Valid: true} }
+func (s String) String() string { return s.Value }
+func (f Float) String() string {
+	if f.decimal != "" {
+		return f.decimal
+	}
+	return strconv.FormatFloat(f.Value, 'f', -1, 64)
+}
 func (i Int) String() string       { return strconv.FormatInt(i.Value, 10) }
 func (b Bool) String() string      { return strconv.FormatBool(b.Value) }
 func (t Time) String() string      { return t.format(t.Value) }
@@ -122,7 +131,7 @@ func (f *Float) setText(s string) error {
 	if err != nil {
 		return fmt.Errorf("%q is not a number", s)
 	}
-	*f = FloatOf(v)
+	*f = Float{Value: v, Valid: true, decimal: plainDecimal(s)}
 	return nil
 }
 

@@ -30,17 +30,18 @@ func withProviderSetting(config, setting string) string {
 	return strings.Replace(config, "provider \"chargepoint\" {", "provider \"chargepoint\" {\n  "+setting, 1)
 }
 
-// readIdenticalStations runs one test with `blocks` identical chargepoint_stations data sources, paging
-// sequentially (max_concurrent_requests = 1, so the count of calls is exact), and returns how many
-// getStations calls the simulator answered.
-func readIdenticalStations(t *testing.T, blocks int) int {
+// countGetStations runs one single-step test with `blocks` identical chargepoint_stations data sources over
+// a simulator of `stations` stations plus its seed station in pages of at most pageSize, with the
+// default settings, and returns how many getStations calls the simulator answered in all the Terraform
+// commands of the test (each command that reads the data sources is one provider run).
+func countGetStations(t *testing.T, stations, pageSize, blocks int) int {
 	t.Helper()
-	sim := startSimulator(t, simulator.Options{Stations: coalescingStations, MaxPageSize: coalescingPageSize})
-	config := sim.sequentialProviderConfig()
+	sim := startSimulator(t, simulator.Options{Stations: stations, MaxPageSize: pageSize})
+	config := sim.providerConfig()
 	var checks []statecheck.StateCheck
 	for i := range blocks {
 		config += fmt.Sprintf("data \"chargepoint_stations\" \"s%d\" {}\n", i)
-		checks = append(checks, statecheck.ExpectKnownValue(fmt.Sprintf("data.chargepoint_stations.s%d", i), stationsPath(), knownvalue.ListSizeExact(coalescingStations+1)))
+		checks = append(checks, statecheck.ExpectKnownValue(fmt.Sprintf("data.chargepoint_stations.s%d", i), stationsPath(), knownvalue.ListSizeExact(stations+1)))
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -49,19 +50,27 @@ func readIdenticalStations(t *testing.T, blocks int) int {
 	return sim.Calls("getStations")
 }
 
-// TestAccCoalescingTenIdenticalDataSources: ten identical data sources cost the calls of one, through
-// Terraform (each Terraform command that reads them is one provider run with one client).
-func TestAccCoalescingTenIdenticalDataSources(t *testing.T) {
+// TestAccPagingCalls counts getStations calls through Terraform, with the default settings, against
+// the calls of a one-page read (one per provider run): pages are requested ahead in rounds that grow
+// only while pages come back full, and identical reads are made once per run.
+func TestAccPagingCalls(t *testing.T) {
 	testAccPreCheck(t)
-	var one, ten int
-	t.Run("one data source", func(t *testing.T) { one = readIdenticalStations(t, 1) })
-	t.Run("ten identical data sources", func(t *testing.T) { ten = readIdenticalStations(t, 10) })
-	t.Logf("getStations calls: %d for one data source, %d for ten", one, ten)
-	if one == 0 || one%2 != 0 {
-		t.Fatalf("one data source: %d getStations calls, want a positive multiple of the 2 pages", one)
+	var runs, pages25, one2Page, ten2Page int
+	t.Run("one page", func(t *testing.T) { runs = countGetStations(t, 10, 500, 1) })
+	// 2.5 pages, as 1,234 stations in pages of 500 (which cpapi's TestPagingCallsOnTheSimulator reads);
+	// small, as a state of 1,234 stations takes Terraform minutes on a loaded CI machine.
+	t.Run("25 stations in pages of 10", func(t *testing.T) { pages25 = countGetStations(t, 24, 10, 1) })
+	t.Run("one 2-page data source", func(t *testing.T) { one2Page = countGetStations(t, coalescingStations, coalescingPageSize, 1) })
+	t.Run("ten identical 2-page data sources", func(t *testing.T) { ten2Page = countGetStations(t, coalescingStations, coalescingPageSize, 10) })
+	t.Logf("getStations calls: %d provider runs; 2.5 pages: %d; one 2-page read: %d; ten identical 2-page reads: %d",
+		runs, pages25, one2Page, ten2Page)
+	if runs == 0 {
+		t.Fatal("the one-page read made no getStations call")
 	}
-	if ten != one {
-		t.Errorf("ten identical data sources: %d getStations calls, one data source: %d", ten, one)
+	for name, calls := range map[string]int{"2.5 pages": pages25, "one 2-page read": one2Page, "ten identical 2-page reads": ten2Page} {
+		if calls != 3*runs {
+			t.Errorf("%s: %d getStations calls in %d provider runs, want 3 a run", name, calls, runs)
+		}
 	}
 }
 

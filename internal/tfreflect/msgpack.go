@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -75,7 +76,12 @@ func newEncoder(t reflect.Type) encodeFunc {
 		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendInt(e.buf, scalar[cpapi.Int](v).Value) })
 	case floatType:
 		return nullableEncoder(t, func(e *encoder, v reflect.Value) {
-			if f := scalar[cpapi.Float](v).Value; !math.IsNaN(f) && !math.IsInf(f, 0) {
+			x := scalar[cpapi.Float](v)
+			if d := x.Decimal(); d != "" {
+				e.buf = appendDecimal(e.buf, d)
+				return
+			}
+			if f := x.Value; !math.IsNaN(f) && !math.IsInf(f, 0) {
 				e.buf = appendNumber(e.buf, f)
 				return
 			}
@@ -177,6 +183,19 @@ func appendNumber(b []byte, f float64) []byte {
 	}
 	b = append(b, mpFloat64)
 	return appendUint64(b, math.Float64bits(f))
+}
+
+// appendDecimal writes a number given in plain decimal notation (cpapi.Float.Decimal): an integer when
+// it is one that fits int64, else the decimal string, which Terraform parses at full precision, as it
+// parses a literal. (A float64, which terraform-plugin-go writes when one is exact, would be held at 53
+// bits of precision, so that sums over it round differently from sums over literals.)
+func appendDecimal(b []byte, d string) []byte {
+	if !strings.Contains(d, ".") {
+		if i, err := strconv.ParseInt(d, 10, 64); err == nil {
+			return appendInt(b, i)
+		}
+	}
+	return appendString(b, d)
 }
 
 func appendInt(b []byte, i int64) []byte {

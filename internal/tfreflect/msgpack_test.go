@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"math/big"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -63,6 +65,40 @@ func TestAppendMsgpackNumbers(t *testing.T) {
 	}
 }
 
+// TestAppendMsgpackDecimals checks that a decimal as sent reaches Terraform as the number a literal with
+// the same digits is: parsed at 512 bits, never rounded through a float64 (not even an exact one, which
+// Terraform would hold at 53 bits).
+func TestAppendMsgpackDecimals(t *testing.T) {
+	for _, s := range []string{"1.50461", "22.624324", "17029.2", "1.5", "-0.25", "7", "0.000001", "9223372036854775807", "9223372036854775808", "-12345678901234567890.5"} {
+		v := reflect.ValueOf(decimalOf(s))
+		for name, data := range map[string][]byte{"AppendMsgpack": AppendMsgpack(nil, v, new(NonFinite)), "Value": dynamicValue(t, Value(v))} {
+			got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(tftypes.Number)
+			if err != nil {
+				t.Fatal(s, err)
+			}
+			var n big.Float
+			if err := got.As(&n); err != nil {
+				t.Fatal(s, err)
+			}
+			want, _, _ := big.ParseFloat(s, 10, 512, big.ToNearestEven)
+			// terraform-plugin-go writes a decimal that a float64 holds exactly as that float64 (53 bits):
+			// the framework path, kept only as the fast path's oracle, is exact in value but not in precision.
+			if n.Cmp(want) != 0 || name == "AppendMsgpack" && !n.IsInt() && n.Prec() != 512 {
+				t.Errorf("%s: %s gives %s at %d bits, want %s at 512", name, s, n.Text('g', -1), n.Prec(), want.Text('g', -1))
+			}
+		}
+	}
+}
+
+func dynamicValue(t *testing.T, v tftypes.Value) []byte {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(v.Type(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dv.MsgPack
+}
+
 func TestAppendMsgpackNonFiniteIsNullAndCounted(t *testing.T) {
 	ports := []cpapi.Port{{Power: cpapi.FloatOf(math.NaN())}, {Power: cpapi.FloatOf(math.Inf(1))}, {Power: cpapi.FloatOf(7.2)}, {Power: cpapi.FloatOf(math.Inf(-1))}}
 	var nf NonFinite
@@ -106,6 +142,14 @@ func roundTrip(t *testing.T, v tftypes.Value) tftypes.Value {
 	return out
 }
 
+func decimalOf(s string) cpapi.Float {
+	f, err := cpapi.ParseFloat(s)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
 // randomValue fills v with random values: nulls, empty and long strings, integers and fractions of
 // every size, lists of 0 to 20 items.
 func randomValue(rng *rand.Rand, v reflect.Value) {
@@ -118,6 +162,11 @@ func randomValue(rng *rand.Rand, v reflect.Value) {
 		return
 	case *cpapi.Float:
 		if !null {
+			if rng.IntN(2) == 0 { // as decoded from a response: the decimal as sent
+				*x = decimalOf([]string{strconv.FormatFloat(rng.NormFloat64()*1e3, 'f', rng.IntN(7), 64), strconv.Itoa(rng.IntN(100)),
+					"123456789012345678901234567890", "-9223372036854775808", "9223372036854775808", "0.000001", "1.5", "1.5E3"}[rng.IntN(8)])
+				return
+			}
 			*x = cpapi.FloatOf([]float64{rng.NormFloat64() * 1e6, float64(rng.Int64()), float64(rng.IntN(100)), 1e21}[rng.IntN(4)])
 		}
 		return

@@ -108,7 +108,7 @@ func TestValueMatchesSchemaType(t *testing.T) {
 
 func TestDecodeRoundTrip(t *testing.T) {
 	want := sample{
-		Name: cpapi.StringOf("n"), Power: cpapi.FloatOf(7.2), Count: cpapi.IntOf(2), Flag: cpapi.BoolOf(false),
+		Name: cpapi.StringOf("n"), Power: decimalOf("7.2"), Count: cpapi.IntOf(2), Flag: cpapi.BoolOf(false),
 		Geo: &inner{Label: cpapi.StringOf("1A")}, Items: []inner{{Label: cpapi.StringOf("1B")}},
 		Serials: cpapi.WrappedList[cpapi.SerialNumberItem]{cpapi.StringOf("s1"), cpapi.StringOf("s2")},
 	}

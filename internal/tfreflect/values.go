@@ -34,6 +34,8 @@ func deriveType(t reflect.Type) tftypes.Type {
 		return tftypes.Bool
 	case kindStringList:
 		return tftypes.List{ElementType: tftypes.String}
+	case kindIntList:
+		return tftypes.List{ElementType: tftypes.Number}
 	case kindObjectList:
 		return tftypes.List{ElementType: ObjectType(structType(t))}
 	default:
@@ -71,7 +73,7 @@ func Value(v reflect.Value) tftypes.Value {
 		if math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
 			return tftypes.NewValue(typ, nil)
 		}
-		return nullable(typ, x.Valid, big.NewFloat(x.Value))
+		return nullable(typ, x.Valid, numberOf(x))
 	case cpapi.Int:
 		return nullable(typ, x.Valid, new(big.Float).SetInt64(x.Value))
 	case cpapi.Bool:
@@ -96,6 +98,17 @@ func Value(v reflect.Value) tftypes.Value {
 		}
 		return tftypes.NewValue(typ, attrs)
 	}
+}
+
+// numberOf is the Terraform number of x: its decimal as sent, parsed the way Terraform parses a
+// number literal (base 10, 512 bits, to nearest even), else its float64.
+func numberOf(x cpapi.Float) *big.Float {
+	if d := x.Decimal(); d != "" {
+		if n, _, err := big.ParseFloat(d, 10, 512, big.ToNearestEven); err == nil {
+			return n
+		}
+	}
+	return big.NewFloat(x.Value)
 }
 
 func nullable(typ tftypes.Type, valid bool, v any) tftypes.Value {
@@ -168,8 +181,11 @@ func decodeField(val tftypes.Value, dst reflect.Value) error {
 			i, _ := n.Int64()
 			dst.Set(reflect.ValueOf(cpapi.IntOf(i)))
 		} else {
-			f, _ := n.Float64()
-			dst.Set(reflect.ValueOf(cpapi.FloatOf(f)))
+			f, err := cpapi.ParseFloat(n.Text('g', -1))
+			if err != nil {
+				return err
+			}
+			dst.Set(reflect.ValueOf(f))
 		}
 	case kindBool:
 		var b bool
