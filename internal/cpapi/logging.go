@@ -71,9 +71,24 @@ type exchange struct {
 	status                      int
 	requestBytes, responseBytes int
 	started                     time.Time
+	// shared: this caller got the answer to another caller's identical request (coalesce.go), so no
+	// HTTP request was made for it.
+	shared bool
 }
 
+// sharedAnswerMessage is the DEBUG line of a call answered without an HTTP request of its own.
+const sharedAnswerMessage = "ChargePoint API call served from a shared answer to an identical request"
+
+// log writes the call's DEBUG line: one per HTTP exchange, or, for an answer shared with an identical
+// request, a line that says so (without the exchange's figures, which its own line has).
 func (e exchange) log(ctx context.Context, responseCode string) {
+	if e.shared {
+		tflog.SubsystemDebug(ctx, LogSubsystem, sharedAnswerMessage, map[string]any{
+			"operation":     e.op,
+			"response_code": responseCode,
+		})
+		return
+	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "ChargePoint API call", map[string]any{
 		"operation":      e.op,
 		"http_status":    e.status,
