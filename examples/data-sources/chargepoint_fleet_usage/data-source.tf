@@ -8,16 +8,14 @@ locals {
   sessions = data.chargepoint_fleet_usage.november.usage
 }
 
-# Sums and quotients are rounded (format, then tonumber): Terraform computes them with more precision than
-# it stores in the state, so an unrounded one would show as a changed output on every plan.
 output "november_by_vehicle" {
   value = {
     for id in distinct([for u in local.sessions : u.vehicle_id]) : id => {
       sessions         = length([for u in local.sessions : u if u.vehicle_id == id])
-      energy_kwh       = tonumber(format("%.6f", sum([for u in local.sessions : u.energy if u.vehicle_id == id])))
-      charging_hours   = tonumber(format("%.6f", sum([for u in local.sessions : u.charging_time_seconds if u.vehicle_id == id]) / 3600))
-      plugged_hours    = tonumber(format("%.6f", sum([for u in local.sessions : u.session_duration_seconds if u.vehicle_id == id]) / 3600))
-      fees             = tonumber(format("%.6f", sum([for u in local.sessions : coalesce(u.fee, 0) if u.vehicle_id == id])))
+      energy_kwh       = sum([for u in local.sessions : u.energy if u.vehicle_id == id])
+      charging_hours   = sum([for u in local.sessions : u.charging_time_seconds if u.vehicle_id == id]) / 3600
+      plugged_hours    = sum([for u in local.sessions : u.session_duration_seconds if u.vehicle_id == id]) / 3600
+      fees             = sum([for u in local.sessions : coalesce(u.fee, 0) if u.vehicle_id == id])
       stations_visited = distinct([for u in local.sessions : u.station_name if u.vehicle_id == id])
     }
   }
