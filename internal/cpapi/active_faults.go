@@ -11,7 +11,7 @@ var opGetStationActiveFaults = operation{name: "getStationActiveFaults"}
 
 // ActiveFaultsQuery is getStationActiveFaultsExtended.
 type ActiveFaultsQuery struct {
-	StationIDs WrappedList[StationIDItem] `xml:"stationIDs" tf:",required" desc:"Station identifiers, \"CPNID:StationIdentifier\". Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no station: an empty result, without an API call."`
+	StationIDs WrappedList[StationIDItem] `xml:"stationIDs" tf:",required" validate:"stationid" desc:"Station identifiers, \"CPNID:StationIdentifier\". Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no station: an empty result, without an API call."`
 }
 
 // StationActiveFaults is getStationActiveFaultsData: one station and its active faults.

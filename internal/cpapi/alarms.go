@@ -12,7 +12,7 @@ type AlarmsQuery struct {
 	OrgID            String                     `xml:"orgID" desc:"Only alarms of stations of this organization, \"CPNID:CompanyID\"."`
 	CompanyID        String                     `xml:"companyID" desc:"Only alarms of stations of this company ID."`
 	OrganizationName String                     `xml:"organizationName" desc:"Only alarms of stations of the organization of this name."`
-	StationID        String                     `xml:"stationID" desc:"Only alarms of this station, \"CPNID:StationIdentifier\"."`
+	StationID        String                     `xml:"stationID" validate:"stationid" desc:"Only alarms of this station, \"CPNID:StationIdentifier\"."`
 	StationName      String                     `xml:"stationName" desc:"Only alarms of stations of this name."`
 	SgID             Int                        `xml:"sgID" desc:"Only alarms of stations in the station group of this ID."`
 	SgName           String                     `xml:"sgName" desc:"Only alarms of stations in the station group of this name."`
@@ -21,7 +21,7 @@ type AlarmsQuery struct {
 	PortNumber       String                     `xml:"portNumber" desc:"Only alarms of this port number."`
 	StartRecord      Int                        `xml:"startRecord" tf:"-"`
 	NumTransactions  Int                        `xml:"numTransactions" tf:"-"`
-	StationIDs       WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" desc:"Only alarms of these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no alarm (an empty result, without an API call); unset means no filter."`
+	StationIDs       WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" validate:"stationid" desc:"Only alarms of these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no alarm (an empty result, without an API call); unset means no filter."`
 }
 
 // Alarm is oalarms (Alarms).

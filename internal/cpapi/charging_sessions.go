@@ -17,7 +17,7 @@ var (
 
 // SessionSearchRequest is getChargingSessionData's searchQuery (sessionSearchdata).
 type SessionSearchRequest struct {
-	StationID   String `xml:"stationID" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
+	StationID   String `xml:"stationID" validate:"stationid" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
 	SessionID   Int    `xml:"sessionID" desc:"Only this session."`
 	UserID      String `xml:"userID" desc:"Only sessions of this ChargePoint user ID."`
 	StationName String `xml:"stationName" desc:"Only sessions at stations of this name."`
@@ -25,7 +25,7 @@ type SessionSearchRequest struct {
 	FromTimeStamp      Time                       `xml:"fromTimeStamp" desc:"Start of the time window, RFC 3339 (for example \"2026-01-31T00:00:00Z\"; sent to ChargePoint in UTC). Must not be after to_time_stamp."`
 	ToTimeStamp        Time                       `xml:"toTimeStamp" desc:"End of the time window, RFC 3339 (sent to ChargePoint in UTC)."`
 	StartRecord        Int                        `xml:"startRecord" tf:"-"`
-	StationIDs         WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" desc:"Only sessions at these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no session (an empty result, without an API call); unset means no filter."`
+	StationIDs         WrappedList[StationIDItem] `xml:"stationIDs" tf:"station_ids" validate:"stationid" desc:"Only sessions at these stations. Any number: the provider asks ChargePoint for at most 100 per call (its limit) and merges the answers. An empty list matches no session (an empty result, without an API call); unset means no filter."`
 	ActiveSessionsOnly Bool                       `xml:"activeSessionsOnly" desc:"Only sessions still in progress (ChargePoint's default is false)."`
 }
 

@@ -8,7 +8,7 @@ var opGetCustomGroupStations = operation{name: "getCustomGroupStations", noMatch
 
 // CustomGroupStationSearchRequest is customGroupStationSearchRequestExtended.
 type CustomGroupStationSearchRequest struct {
-	StationID   String `xml:"stationID" desc:"Only this station of the group, \"CPNID:StationIdentifier\"."`
+	StationID   String `xml:"stationID" validate:"stationid" desc:"Only this station of the group, \"CPNID:StationIdentifier\"."`
 	SgName      String `xml:"sgName" tf:",required" validate:"notempty" desc:"Name of the custom station group."`
 	StartRecord Int    `xml:"startRecord" tf:"-"`
 	NumStations Int    `xml:"numStations" tf:"-"`

@@ -107,7 +107,7 @@ type FleetUsageSearchRequest struct {
 	PaymentType          String `xml:"paymentType" desc:"Only sessions paid this way."`
 	StartRecord          Int    `xml:"startRecord" tf:"-"`
 	NumRecords           Int    `xml:"numRecords" tf:"-"`
-	StationID            String `xml:"stationID" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
+	StationID            String `xml:"stationID" validate:"stationid" desc:"Only sessions at this station, \"CPNID:StationIdentifier\"."`
 	PortNumber           Int    `xml:"portNumber" desc:"Only sessions on this port number (with station_id)."`
 	ID                   String `xml:"ID" desc:"Only the usage record with this ID."`
 }

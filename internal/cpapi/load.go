@@ -11,7 +11,7 @@ var opGetLoad = operation{name: "getLoad"}
 // is the wire order. ChargePoint requires exactly one of the three.
 type LoadQuery struct {
 	SgID      Int    `xml:"sgID" desc:"Custom station group whose load to read. Exactly one of sg_id, station_id and session_id is required."`
-	StationID String `xml:"stationID" desc:"Station whose load to read, \"CPNID:StationIdentifier\" (for example \"1:81203\"). Exactly one of sg_id, station_id and session_id is required."`
+	StationID String `xml:"stationID" validate:"stationid" desc:"Station whose load to read, \"CPNID:StationIdentifier\" (for example \"1:81203\"). Exactly one of sg_id, station_id and session_id is required."`
 	SessionID Int    `xml:"sessionID" desc:"Charging session whose station's load to read. Exactly one of sg_id, station_id and session_id is required."`
 }
 

@@ -21,7 +21,7 @@ type SearchArea struct {
 // StationFilters are the station filters that every station search request type shares
 // (stationSearchRequest, statusSearchdata, stationRightsSearchRequest, ...).
 type StationFilters struct {
-	StationID           String `xml:"stationID" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
+	StationID           String `xml:"stationID" validate:"stationid" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
 	StationManufacturer String `xml:"stationManufacturer" desc:"Station manufacturer, for example \"Coulomb\"."`
 	StationModel        String `xml:"stationModel" desc:"Station model, for example \"CT2025-HD-GW1-CCR\"."`
 	StationName         String `xml:"stationName" desc:"Station name; wildcard characters (*) are allowed."`

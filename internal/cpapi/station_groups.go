@@ -47,7 +47,7 @@ func (c *Client) GetStationGroups(ctx context.Context, q StationGroupsRequest) (
 // StationGroupDetailsRequest is the getStationGroupDetails request (bare <sgID> and <stationID>, in this order).
 type StationGroupDetailsRequest struct {
 	SgID      Int    `xml:"sgID" tf:",required" desc:"ID of the station group to describe."`
-	StationID String `xml:"stationID" desc:"Only this station of the group: \"CPNID:StationIdentifier\". The group's other stations are left out and num_stations is 1."`
+	StationID String `xml:"stationID" validate:"stationid" desc:"Only this station of the group: \"CPNID:StationIdentifier\". The group's other stations are left out and num_stations is 1."`
 }
 
 // StationGroupDetails is getStationGroupDetailsResponse without its responseCode: one group, its child

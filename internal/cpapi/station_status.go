@@ -13,7 +13,7 @@ var (
 // list of IDs or by the station search filters.
 type StatusSearchRequest struct {
 	StationFilters
-	StationIDs  WrappedList[StationIDItem] `xml:"stationIDs" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (an empty result, without an API call); unset means no filter."`
+	StationIDs  WrappedList[StationIDItem] `xml:"stationIDs" validate:"stationid" desc:"Station identifiers. Any number: the provider asks ChargePoint for at most 100 per call and merges the answers. An empty list matches no station (an empty result, without an API call); unset means no filter."`
 	PortDetails Bool                       `xml:"portDetails" desc:"Ask for port details: each port's connectors, connector and power. ChargePoint documents this flag only by name; without it they may be left out."`
 	Status      Int                        `xml:"Status" validate:"between=1 3" desc:"Only stations with a port in this status: 1 (available), 2 (in use) or 3 (unknown), ChargePoint's codes."`
 }

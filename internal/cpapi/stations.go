@@ -2,6 +2,9 @@ package cpapi
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -48,7 +51,7 @@ type StationOwnership struct {
 	OrganizationName   String   `xml:"organizationName" desc:"Name of the owning organization."`
 	SgID               String   `xml:"sgID" desc:"Station groups the station belongs to, as ChargePoint sends them: IDs separated by \", \". See sg_ids."`
 	SgName             String   `xml:"sgName" desc:"Names of those groups, as ChargePoint sends them: separated by \", \". See sg_names."`
-	SgIDs              []String `xml:"-" tf:"sg_ids" desc:"Station group IDs: sg_id split into a list, in ChargePoint's order (empty when the station is in no group)."`
+	SgIDs              []Int    `xml:"-" tf:"sg_ids" desc:"Station group IDs: sg_id split into a list of numbers, in ChargePoint's order (empty when the station is in no group), like sg_id in every other data source, so that a station joins its groups directly: contains(s.sg_ids, g.sg_id). A part of sg_id that is not a whole number is null in its place, with a warning."`
 	SgNames            []String `xml:"-" tf:"sg_names" desc:"Station group names: sg_name split at \", \" into a list, in ChargePoint's order. A group name that itself contains \", \" is split too, so identify groups by sg_ids."`
 	SiteValidated      Bool     `xml:"siteValidated" desc:"Whether the station's site has been validated."`
 	SiteValidationDate Time     `xml:"siteValidationDate" desc:"When the site was validated, RFC 3339."`
@@ -60,10 +63,61 @@ type StationOwnership struct {
 }
 
 // splitGroups fills SgIDs and SgNames from sgID ("48981, 49683") and sgName ("Demo, Public Stations").
-// IDs are split at every comma; names only at ", ", ChargePoint's separator, so that a name such as
-// "Lot A,B" survives.
+// IDs are split at every comma and are numbers, as sgID is everywhere else in the API; a part that is
+// not a whole number is null in its place (UnparsedValues names it). Names are split only at ", ",
+// ChargePoint's separator, so that a name such as "Lot A,B" survives.
 func (o *StationOwnership) splitGroups() {
-	o.SgIDs, o.SgNames = splitList(o.SgID, ","), splitList(o.SgName, ", ")
+	parts := splitList(o.SgID, ",")
+	o.SgIDs = make([]Int, len(parts))
+	for i, p := range parts {
+		if n, err := strconv.ParseInt(p.Value, 10, 64); err == nil {
+			o.SgIDs[i] = IntOf(n)
+		}
+	}
+	o.SgNames = splitList(o.SgName, ", ")
+}
+
+// unparsedSgIDs returns the parts of sgID that sg_ids holds as null, because they are not whole numbers.
+func (o *StationOwnership) unparsedSgIDs() []string {
+	if !slices.ContainsFunc(o.SgIDs, func(id Int) bool { return !id.Valid }) {
+		return nil // the common case, without splitting sgID again
+	}
+	var bad []string
+	for _, p := range splitList(o.SgID, ",") {
+		if _, err := strconv.ParseInt(p.Value, 10, 64); err != nil {
+			bad = append(bad, p.Value)
+		}
+	}
+	return bad
+}
+
+// UnparsedValues is implemented by the result items whose attributes cpapi derives after decoding
+// (sg_ids): each string names a value ChargePoint sent that its derived attribute could not hold, and
+// which is null there. The provider warns about them.
+type UnparsedValues interface {
+	UnparsedValues() []string
+}
+
+// UnparsedValues names the parts of sg_id that are not whole numbers.
+func (s *Station) UnparsedValues() []string {
+	return describeUnparsedSgIDs(s.StationID, &s.StationOwnership)
+}
+
+// UnparsedValues names the parts of sg_id that are not whole numbers.
+func (s *CustomGroupStation) UnparsedValues() []string {
+	return describeUnparsedSgIDs(s.StationID, &s.StationOwnership)
+}
+
+func describeUnparsedSgIDs(stationID String, o *StationOwnership) []string {
+	bad := o.unparsedSgIDs()
+	if len(bad) == 0 {
+		return nil
+	}
+	out := make([]string, len(bad))
+	for i, b := range bad {
+		out[i] = fmt.Sprintf("station %s: %q in sg_id %q is not a whole number", stationID.Value, b, o.SgID.Value)
+	}
+	return out
 }
 
 func splitList(s String, sep string) []String {
@@ -117,7 +171,7 @@ func (c *Client) GetStations(ctx context.Context, q StationSearchRequestExtended
 
 // StationByID is the query of the singular station lookup: one station, by ID.
 type StationByID struct {
-	StationID String `xml:"stationID" tf:",required" validate:"notempty" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
+	StationID String `xml:"stationID" tf:",required" validate:"notempty;stationid" desc:"Station identifier, \"CPNID:StationIdentifier\" (for example \"1:81203\")."`
 }
 
 // GetStationByID returns the stations getStations finds for one station ID (one, or none).

@@ -9,7 +9,7 @@ var opGetTransactionData = operation{name: "getTransactionData"}
 // TransactionSearchRequest is getTransactionData's searchQuery (getTransDataSearchRequest). Every
 // filter is optional.
 type TransactionSearchRequest struct {
-	StationID                 String `xml:"stationID" desc:"Only transactions at this station, \"CPNID:StationIdentifier\"."`
+	StationID                 String `xml:"stationID" validate:"stationid" desc:"Only transactions at this station, \"CPNID:StationIdentifier\"."`
 	StationName               String `xml:"stationName" desc:"Only transactions at the station of this name."`
 	StationMacAddr            String `xml:"stationMacAddr" desc:"Only transactions at the station with this MAC address."`
 	OrgID                     String `xml:"orgID" desc:"Only transactions of this organization, \"CPNID:CompanyID\"."`

@@ -35,8 +35,17 @@ type (
 	plainInt struct {
 		Count int `xml:"count" desc:"d"`
 	}
-	intList struct {
-		Counts []cpapi.Int `xml:"count" desc:"d"`
+	stationIDOnNumber struct {
+		Count cpapi.Int `xml:"count" validate:"stationid" desc:"d"`
+	}
+	stationIDOnNumbers struct {
+		Counts []cpapi.Int `xml:"count" validate:"stationid" desc:"d"`
+	}
+	stationIDWithArgument struct {
+		ID cpapi.String `xml:"stationID" validate:"stationid=1" desc:"d"`
+	}
+	floatList struct {
+		Powers []cpapi.Float `xml:"power" desc:"d"`
 	}
 	scalarPointer struct {
 		Name *cpapi.String `xml:"name" desc:"d"`
@@ -81,7 +90,10 @@ func TestCheckRejectsEachMistake(t *testing.T) {
 		{reflect.TypeFor[nonIntegerBound](), Input, []string{"tfreflect.nonIntegerBound.Count", `"1.5" is not an integer`}},
 		{reflect.TypeFor[plainTime](), Output, []string{"tfreflect.plainTime.When", "unsupported field type time.Time"}},
 		{reflect.TypeFor[plainInt](), Output, []string{"tfreflect.plainInt.Count", "unsupported field type int"}},
-		{reflect.TypeFor[intList](), Output, []string{"tfreflect.intList.Counts", "unsupported field type []cpapi.Int"}},
+		{reflect.TypeFor[floatList](), Output, []string{"tfreflect.floatList.Powers", "unsupported field type []cpapi.Float"}},
+		{reflect.TypeFor[stationIDOnNumber](), Input, []string{"tfreflect.stationIDOnNumber.Count", `validate rule "stationid"`}},
+		{reflect.TypeFor[stationIDOnNumbers](), Input, []string{"tfreflect.stationIDOnNumbers.Counts", `validate rule "stationid"`}},
+		{reflect.TypeFor[stationIDWithArgument](), Input, []string{"tfreflect.stationIDWithArgument.ID", `validate rule "stationid" with 1 argument`}},
 		{reflect.TypeFor[scalarPointer](), Output, []string{"tfreflect.scalarPointer.Name", "unsupported field type *cpapi.String"}},
 		{reflect.TypeFor[empty](), Output, []string{"tfreflect.empty exposes no attributes"}},
 		{reflect.TypeFor[holdsEmpty](), Input, []string{"tfreflect.holdsEmpty.Nested", "tfreflect.empty exposes no attributes"}},
@@ -112,6 +124,8 @@ func TestCheckAcceptsGoodStructs(t *testing.T) {
 	}{
 		{reflect.TypeFor[extended](), Output},
 		{reflect.TypeFor[inner](), Input},
+		{reflect.TypeFor[numbers](), Output},
+		{reflect.TypeFor[stationQuery](), Input},
 		{reflect.TypeFor[struct{}](), Input}, // a data source without arguments
 	} {
 		if err := Check(tc.typ, tc.mode); err != nil {

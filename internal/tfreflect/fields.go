@@ -9,8 +9,10 @@
 //	                                (a value cpapi derives after decoding, such as sg_ids)
 //	tf:"name,required"              Terraform name override; "required" for inputs; tf:"-" hides a field
 //	desc:"..."                      Markdown description
-//	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS); a value with
-//	                                spaces is single-quoted: oneof=APPROVED 'NOT MANAGED'
+//	validate:"oneof=M N K"          also between=LO HI, atleast=N, clock (HH:MM:SS), notempty, and
+//	                                stationid (a station ID input: a warning, not an error, unless the
+//	                                value is <network>:<number>); a value with spaces is single-quoted:
+//	                                oneof=APPROVED 'NOT MANAGED'
 //
 // No other tag key or tf option exists: Check (run by the provider's tests on every data source's
 // types) rejects a misspelled one, a validate rule that does not fit the field, a field type that

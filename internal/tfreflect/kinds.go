@@ -19,6 +19,7 @@ const (
 	kindObject                 // struct or *struct: a single nested attribute
 	kindObjectList             // []struct: a list nested attribute
 	kindStringList             // []cpapi.String
+	kindIntList                // []cpapi.Int: a list of numbers (sg_ids)
 )
 
 var (
@@ -57,6 +58,8 @@ func classify(t reflect.Type) (kind, error) {
 	switch {
 	case t.Kind() == reflect.Slice && t.Elem() == stringType:
 		return kindStringList, nil
+	case t.Kind() == reflect.Slice && t.Elem() == intType:
+		return kindIntList, nil
 	case t.Kind() == reflect.Struct && nestable(t):
 		return kindObject, nil
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && nestable(t.Elem()):
@@ -65,7 +68,7 @@ func classify(t reflect.Type) (kind, error) {
 		return kindObjectList, nil
 	}
 	return 0, fmt.Errorf("unsupported field type %s: use cpapi.String, Float, Int, Bool, Time or Date, "+
-		"a struct of this module, a pointer to one, a slice of them, or a slice of cpapi.String", t)
+		"a struct of this module, a pointer to one, a slice of them, or a slice of cpapi.String or cpapi.Int", t)
 }
 
 // nestable reports whether struct type t can be a nested object: a struct of this module (or an

@@ -52,6 +52,9 @@ func attribute(f field, mode Mode) schema.Attribute {
 	case kindStringList:
 		return schema.ListAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
 			ElementType: types.StringType, Validators: must(listValidators(f))}
+	case kindIntList:
+		return schema.ListAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
+			ElementType: types.Int64Type, Validators: must(listValidators(f))}
 	case kindObject:
 		return schema.SingleNestedAttribute{MarkdownDescription: f.desc, Required: required, Optional: optional, Computed: computed,
 			Attributes: Attributes(structType(f.typ), mode)}

@@ -39,7 +39,8 @@ func rules(f field) ([]rule, error) {
 
 func badRule(f field, r rule) error {
 	return fmt.Errorf("tfreflect: %s: validate rule %q with %d argument(s) does not apply to %s "+
-		"(strings: oneof=A B, clock, notempty; numbers: between=LO HI, atleast=N; lists: between=MIN MAX, notempty)",
+		"(strings: oneof=A B, clock, notempty, stationid; numbers: between=LO HI, atleast=N; "+
+		"lists: between=MIN MAX, notempty, and stationid for lists of strings)",
 		f.where, r.name, len(r.args), f.typ)
 }
 
@@ -86,7 +87,7 @@ func validateRules(f field, k kind) error {
 		_, err = float64Validators(f)
 	case kindInt:
 		_, err = int64Validators(f)
-	case kindStringList:
+	case kindStringList, kindIntList:
 		_, err = listValidators(f)
 	default: // bool and nested attributes take no validate rules
 		if strings.TrimSpace(f.validate) != "" {
@@ -116,6 +117,8 @@ func stringValidators(f field) ([]validator.String, error) {
 			vs = append(vs, stringvalidator.RegexMatches(clockPattern, "must be a time of day, HH:MM:SS"))
 		case r.name == "notempty" && len(r.args) == 0:
 			vs = append(vs, stringvalidator.LengthAtLeast(1))
+		case r.name == "stationid" && len(r.args) == 0 && f.typ == stringType:
+			vs = append(vs, stationIDValidator{})
 		default:
 			return nil, badRule(f, r)
 		}
@@ -185,6 +188,8 @@ func listValidators(f field) ([]validator.List, error) {
 			vs = append(vs, listvalidator.SizeBetween(int(a[0]), int(a[1])))
 		case r.name == "notempty" && len(r.args) == 0:
 			vs = append(vs, listvalidator.SizeAtLeast(1))
+		case r.name == "stationid" && len(r.args) == 0 && f.typ.Elem() == stringType:
+			vs = append(vs, stationIDValidator{})
 		default:
 			return nil, badRule(f, r)
 		}
