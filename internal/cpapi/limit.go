@@ -21,7 +21,7 @@ func (e *RecordLimitError) Error() string {
 }
 
 // DefaultMaxConcurrentRequests is how many requests one Client has in flight at most, all operations
-// and data sources together; paged reads fetch up to that many pages ahead.
+// and data sources together; paged reads fetch pages ahead in rounds of up to that many.
 const DefaultMaxConcurrentRequests = 5
 
 // limiter is the Client's semaphore on requests in flight, held around each HTTP exchange (request
@@ -53,7 +53,7 @@ func (l limiter) release() {
 	}
 }
 
-// pageWindow is how many pages of one read are requested ahead: as many as may be in flight.
+// pageWindow is the largest round of pages one read requests at once: as many as may be in flight.
 func (c *Client) pageWindow() int {
 	if c.slots == nil {
 		return DefaultMaxConcurrentRequests

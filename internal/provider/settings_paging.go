@@ -21,7 +21,8 @@ const (
 )
 
 const pagingDescriptionConcurrent = "Most requests in flight at once, all data sources of this provider together. A paged read " +
-	"asks for that many pages ahead (ChargePoint reports no total, so pages past the end are requested and ignored); the result " +
+	"asks for pages ahead in rounds that grow while pages come back full: the first page alone, then two, then four, up to " +
+	"this many (ChargePoint reports no total, so the rest of the last round is requested past the end and ignored); the result " +
 	"is the same as reading page by page. `1` reads page by page. Default `5`, at most `32`. Identical requests (same operation " +
 	"and query) are made once per run: data sources with the same arguments, and the pages they share, cost one call. " +
 	"Defaults to the `" + envMaxConcurrentRequests + "` environment variable."
