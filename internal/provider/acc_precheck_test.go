@@ -15,7 +15,7 @@ import (
 func testAccPreCheck(t *testing.T) {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1 to run it (see README, make acc-terraform)")
+		t.Skip("acceptance test: set TF_ACC=1 to run it, or run make acc (the terraform or tofu on PATH) or make acc-terraform-min (see README)")
 	}
 }
 
