@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    chargepoint = {
+      source = "chargepoint-community/chargepoint"
+    }
+  }
+}
+
 # The inventory of record: the stations the organization should have, for example exported from a
 # CMDB or an asset register into a .tfvars file.
 variable "expected_station_ids" {
