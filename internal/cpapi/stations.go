@@ -115,7 +115,7 @@ func describeUnparsedSgIDs(stationID String, o *StationOwnership) []string {
 	}
 	out := make([]string, len(bad))
 	for i, b := range bad {
-		out[i] = fmt.Sprintf("station %s: %q in sg_id %q is not a whole number", stationID.Value, b, o.SgID.Value)
+		out[i] = fmt.Sprintf("station %s: %q of sg_id %q is not a whole number (null in sg_ids)", stationID.Value, b, o.SgID.Value)
 	}
 	return out
 }

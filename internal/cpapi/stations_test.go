@@ -249,7 +249,7 @@ func TestSplitGroupIDsAsNumbers(t *testing.T) {
 		}
 		var wantMessages []string
 		for _, b := range want.bad {
-			wantMessages = append(wantMessages, fmt.Sprintf("station 1:81203: %q in sg_id %q is not a whole number", b, raw))
+			wantMessages = append(wantMessages, fmt.Sprintf("station 1:81203: %q of sg_id %q is not a whole number (null in sg_ids)", b, raw))
 		}
 		if got := s.UnparsedValues(); !slices.Equal(got, wantMessages) {
 			t.Errorf("UnparsedValues of %q = %q, want %q", raw, got, wantMessages)
@@ -259,7 +259,7 @@ func TestSplitGroupIDsAsNumbers(t *testing.T) {
 	c := CustomGroupStation{StationOwnership: StationOwnership{SgID: StringOf("12, x")}}
 	c.StationID = StringOf("1:5")
 	c.splitGroups()
-	if got := c.UnparsedValues(); len(got) != 1 || got[0] != `station 1:5: "x" in sg_id "12, x" is not a whole number` {
+	if got := c.UnparsedValues(); len(got) != 1 || got[0] != `station 1:5: "x" of sg_id "12, x" is not a whole number (null in sg_ids)` {
 		t.Errorf("custom group station: %q", got)
 	}
 }

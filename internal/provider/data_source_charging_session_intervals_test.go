@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"testing"
 	"time"
@@ -107,8 +106,9 @@ func TestAccChargingSessionIntervals_unknownSessionIsAnError(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config:      sim.providerConfig() + "data \"chargepoint_charging_session_intervals\" \"x\" {\n  session_id = 1\n}\n",
-			ExpectError: regexp.MustCompile(`(?s)ChargePoint get15minChargingSessionData failed with responseCode 160.*No\s+data\s+found\s+for\s+given\s+criteria\.`),
+			Config: sim.providerConfig() + "data \"chargepoint_charging_session_intervals\" \"x\" {\n  session_id = 1\n}\n",
+			ExpectError: wrapped(`(?s)ChargePoint get15minChargingSessionData failed with responseCode 160.*` +
+				`chargepoint_charging_session_intervals: get15minChargingSessionData returned responseCode 160 \(No data found for given criteria\) for session_id = 1\.`),
 		}},
 	})
 }

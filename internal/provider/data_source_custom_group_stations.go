@@ -16,6 +16,7 @@ func newCustomGroupStationsDataSource() datasource.DataSource {
 		outputDesc: "Stations of the group, sorted by `station_id`.",
 		fetch:      (*cpapi.Client).GetCustomGroupStations,
 		sort:       sortCustomGroupStations,
+		stations:   eachStation(func(s cpapi.CustomGroupStation) cpapi.String { return s.StationID }, "sg_name"),
 	}
 }
 

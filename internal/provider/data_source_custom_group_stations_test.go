@@ -45,7 +45,7 @@ func TestAccCustomGroupStations_byName(t *testing.T) {
 		at(knownvalue.StringExact("1:ORG00001"), "org_id"),
 		at(knownvalue.StringExact("1"), "company_id"),
 		at(knownvalue.StringExact("ChargePoint"), "organization_name"),
-		at(stringList("20001", "20002"), "sg_ids"),
+		at(numberList(20001, 20002), "sg_ids"),
 		at(stringList("Campbell HQ", "Garage West"), "sg_names"),
 		at(knownvalue.StringExact("4.10.2.14"), "station_firmware"),
 		at(knownvalue.Int64Exact(4), "station_reception"),

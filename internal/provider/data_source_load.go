@@ -18,6 +18,8 @@ func newLoadDataSource() datasource.DataSource {
 			"Group-level attributes are null or empty unless the query is by `sg_id`. An unknown group, station or session is an error.",
 		noun:  "load report",
 		fetch: getLoad,
+		stations: stationsListed(func(l cpapi.Load) []cpapi.LoadStation { return l.Stations },
+			func(s cpapi.LoadStation) cpapi.String { return s.StationID }),
 		// ChargePoint answers 182 unless exactly one selector is set; say so before any call.
 		configValidators: []datasource.ConfigValidator{
 			datasourcevalidator.ExactlyOneOf(path.MatchRoot("sg_id"), path.MatchRoot("station_id"), path.MatchRoot("session_id")),

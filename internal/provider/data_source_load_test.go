@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"testing"
 
@@ -153,8 +152,9 @@ func TestAccLoad_noDataIsAnError(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config:      sim.providerConfig() + fmt.Sprintf("data \"chargepoint_load\" \"x\" {\n  session_id = %d\n}\n", done.ID),
-			ExpectError: regexp.MustCompile(`(?s)ChargePoint getLoad failed with responseCode 160.*No\s+data\s+found\s+for\s+given\s+criteria\.`),
+			Config: sim.providerConfig() + fmt.Sprintf("data \"chargepoint_load\" \"x\" {\n  session_id = %d\n}\n", done.ID),
+			ExpectError: wrapped(fmt.Sprintf(`(?s)ChargePoint getLoad failed with responseCode 160.*`+
+				`chargepoint_load: getLoad returned responseCode 160 \(No data found for given criteria\) for session_id = %d\.`, done.ID)),
 		}},
 	})
 }

@@ -15,6 +15,7 @@ func newPublicStationStatusDataSource() datasource.DataSource {
 		outputDesc: "Matching stations, sorted by `station_id`.",
 		fetch:      (*cpapi.Client).GetPublicStationStatus,
 		sort:       sortPublicStationStatus,
+		stations:   eachStation(func(s cpapi.PublicStationStatus) cpapi.String { return s.StationID }, "port_details"),
 	}
 }
 

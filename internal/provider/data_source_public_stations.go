@@ -16,6 +16,7 @@ func newPublicStationsDataSource() datasource.DataSource {
 		outputDesc: "Matching stations, sorted by `station_id`.",
 		fetch:      (*cpapi.Client).GetPublicStations,
 		sort:       sortPublicStations,
+		stations:   eachStation(func(s cpapi.PublicStation) cpapi.String { return s.StationID }),
 	}
 }
 

@@ -15,6 +15,8 @@ func newStationGroupDataSource() datasource.DataSource {
 			"An unknown `sg_id` is an error.",
 		noun:  "station group",
 		fetch: getStationGroupDetails,
+		stations: stationsListed(func(g cpapi.StationGroupDetails) []cpapi.StationGroupStation { return g.Stations },
+			func(s cpapi.StationGroupStation) cpapi.String { return s.StationID }, "sg_id"),
 	}
 }
 

@@ -113,7 +113,8 @@ data "chargepoint_station_group" "x" {
   sg_id = %d
 }
 `, unknownGroupID),
-			ExpectError: regexp.MustCompile(`(?s)ChargePoint getStationGroupDetails failed with responseCode 124.*getStationGroupDetails: ChargePoint answered\s+responseCode 124: Invalid sgID\.`),
+			ExpectError: wrapped(fmt.Sprintf(`(?s)ChargePoint getStationGroupDetails failed with responseCode 124.*`+
+				`chargepoint_station_group: getStationGroupDetails returned responseCode 124 \(Invalid sgID\) for sg_id = %d\.`, unknownGroupID)),
 		}},
 	})
 }

@@ -12,10 +12,12 @@ func newStationRightsDataSource() datasource.DataSource {
 		description: "Station rights the API key holds: for each station group that grants rights, the rights profile and the " +
 			"stations it covers (ChargePoint `getStationRights`). A station can appear under several groups with different " +
 			"profiles. Every filter is optional; every page is read, so the list is complete; no match is an empty list.",
-		output:           "rights",
-		outputDesc:       "Rights records, sorted by `sg_id`, then `station_rights_profile`.",
-		fetch:            (*cpapi.Client).GetStationRights,
-		sort:             sortStationRights,
+		output:     "rights",
+		outputDesc: "Rights records, sorted by `sg_id`, then `station_rights_profile`.",
+		fetch:      (*cpapi.Client).GetStationRights,
+		sort:       sortStationRights,
+		stations: stationsListed(func(r cpapi.StationRights) []cpapi.StationWithRights { return r.Stations },
+			func(s cpapi.StationWithRights) cpapi.String { return s.StationID }),
 		configValidators: []datasource.ConfigValidator{dateRange("provision_date_range")},
 	}
 }

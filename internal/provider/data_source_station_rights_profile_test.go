@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -86,7 +85,8 @@ data "chargepoint_station_rights_profile" "x" {
   sg_id = %d
 }
 `, unknownGroupID),
-			ExpectError: regexp.MustCompile(`(?s)ChargePoint getStationRightsProfile failed with responseCode 124.*Invalid sgID\.`),
+			ExpectError: wrapped(fmt.Sprintf(`(?s)ChargePoint getStationRightsProfile failed with responseCode 124.*`+
+				`getStationRightsProfile returned responseCode 124 \(Invalid sgID\) for sg_id = %d\.`, unknownGroupID)),
 		}},
 	})
 }

@@ -16,6 +16,7 @@ func newStationStatusDataSource() datasource.DataSource {
 		outputDesc: "Matching stations, sorted by `station_id`.",
 		fetch:      (*cpapi.Client).GetStationStatus,
 		sort:       sortStationStatus,
+		stations:   eachStation(func(s cpapi.StationStatus) cpapi.String { return s.StationID }, "port_details"),
 	}
 }
 

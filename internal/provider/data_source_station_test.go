@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -30,7 +29,7 @@ data "chargepoint_station" "hq" {
 				at("station_id", knownvalue.StringExact("1:81203")),
 				at("station_name", knownvalue.StringExact("CHARGEPOINT / HQ 5")),
 				at("organization_name", knownvalue.StringExact("ChargePoint")),
-				at("sg_ids", stringList("20001", "20002")),
+				at("sg_ids", numberList(20001, 20002)),
 				at("sg_names", stringList("Campbell HQ", "Garage West")),
 				at("service_plan_expiry_date", knownvalue.StringExact("2027-10-01")),
 				at("managed_by", knownvalue.Null()),
@@ -52,7 +51,7 @@ data "chargepoint_station" "x" {
   station_id = "1:1"
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)Expected exactly one station, found 0.*chargepoint_station must match exactly one\s+station; the query matched 0`),
+			ExpectError: wrapped(`(?s)Expected exactly one station, found 0.*chargepoint_station must match exactly one station; the query for station_id = "1:1" matched 0\.`),
 		}},
 	})
 	if sim.Calls("getStations") == 0 {

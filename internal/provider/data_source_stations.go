@@ -16,6 +16,7 @@ func newStationsDataSource() datasource.DataSource {
 		outputDesc: "Matching stations, sorted by `station_id`.",
 		fetch:      (*cpapi.Client).GetStations,
 		sort:       sortStations,
+		stations:   eachStation(func(s cpapi.Station) cpapi.String { return s.StationID }),
 	}
 }
 

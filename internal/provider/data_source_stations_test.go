@@ -38,6 +38,15 @@ func stringList(values ...string) knownvalue.Check {
 	return knownvalue.ListExact(checks)
 }
 
+// numberList checks a list of whole numbers, such as sg_ids.
+func numberList(values ...int64) knownvalue.Check {
+	checks := make([]knownvalue.Check, len(values))
+	for i, v := range values {
+		checks[i] = knownvalue.Int64Exact(v)
+	}
+	return knownvalue.ListExact(checks)
+}
+
 // The seed station (the ChargePoint guide's 1:81203) with every getStations attribute; its values are
 // the simulator's documented seed data.
 func TestAccStations_seedStationEveryAttribute(t *testing.T) {
@@ -98,7 +107,7 @@ data "chargepoint_stations" "x" {
 				at(s("organization_name"), knownvalue.StringExact("ChargePoint")),
 				at(s("sg_id"), knownvalue.StringExact("20001, 20002")),
 				at(s("sg_name"), knownvalue.StringExact("Campbell HQ, Garage West")),
-				at(s("sg_ids"), stringList("20001", "20002")),
+				at(s("sg_ids"), numberList(20001, 20002)),
 				at(s("sg_names"), stringList("Campbell HQ", "Garage West")),
 				at(s("site_validated"), knownvalue.Bool(true)),
 				at(s("site_validation_date"), knownvalue.StringExact("2012-10-05T16:00:00Z")),

@@ -3,6 +3,7 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -23,8 +24,10 @@ func clientFrom(data any, diags *diag.Diagnostics) *cpapi.Client {
 	return c
 }
 
-// addAPIError turns a cpapi error into one diagnostic whose summary says what failed.
-func addAPIError(diags *diag.Diagnostics, dataSource string, err error) {
+// addAPIError turns a cpapi error into one diagnostic whose summary says what failed. A responseCode
+// error also says what was asked (asked: "for sg_id = 999", see askedFor), since ChargePoint's text
+// ("Invalid sgID.", "No data found for given criteria.") does not.
+func addAPIError(diags *diag.Diagnostics, dataSource, asked string, err error) {
 	var (
 		auth *cpapi.AuthError
 		code *cpapi.ResponseError
@@ -33,7 +36,15 @@ func addAPIError(diags *diag.Diagnostics, dataSource string, err error) {
 	case errors.As(err, &auth):
 		diags.AddError("ChargePoint authentication failed", err.Error())
 	case errors.As(err, &code):
-		diags.AddError(fmt.Sprintf("ChargePoint %s failed with responseCode %s", code.Operation, code.Code), err.Error())
+		detail := fmt.Sprintf("%s: %s returned responseCode %s", dataSource, code.Operation, code.Code)
+		if text := strings.TrimRight(strings.TrimSpace(code.Text), "."); text != "" {
+			detail += " (" + text + ")"
+		}
+		detail += " " + asked + "."
+		if error(code) != err { // wrapped: keep what the wrapper adds (retries)
+			detail += "\n\n" + err.Error()
+		}
+		diags.AddError(fmt.Sprintf("ChargePoint %s failed with responseCode %s", code.Operation, code.Code), detail)
 	default:
 		diags.AddError("Unable to read "+dataSource, err.Error())
 	}

@@ -29,7 +29,7 @@ var (
 
 func (d *listDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Client, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	items, ok := fetchFromConfig(ctx, client, d.name, d.fetch, config, &diags)
+	items, ok := fetchFromConfig(ctx, client, d.name, d.description, d.fetch, d.stations, config, &diags)
 	if !ok {
 		return nil, diags
 	}
@@ -73,6 +73,14 @@ func (d *singleDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Cl
 // operationPattern finds the ChargePoint operation a data source's description names.
 var operationPattern = regexp.MustCompile("`(get[A-Za-z0-9]+)`")
 
+// operationOf returns the ChargePoint operation a data source's description names, or "the API".
+func operationOf(description string) string {
+	if m := operationPattern.FindStringSubmatch(description); m != nil {
+		return m[1]
+	}
+	return "the API"
+}
+
 // warnNonFinite adds one warning per attribute whose numbers were NaN or infinite and became null.
 func warnNonFinite(diags *diag.Diagnostics, name, description string, nf tfreflect.NonFinite) {
 	paths := make([]string, 0, len(nf))
@@ -80,10 +88,7 @@ func warnNonFinite(diags *diag.Diagnostics, name, description string, nf tfrefle
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	op := "the API"
-	if m := operationPattern.FindStringSubmatch(description); m != nil {
-		op = m[1]
-	}
+	op := operationOf(description)
 	for _, p := range paths {
 		diags.AddWarning(fmt.Sprintf("ChargePoint %s sent numbers Terraform cannot hold", op),
 			fmt.Sprintf("chargepoint_%s: %d value(s) of %s were not finite numbers (NaN or Infinity); they are null in the state.",

@@ -23,6 +23,9 @@ type listDataSource[Q, T any] struct {
 	outputDesc  string
 	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error) // a cpapi.Client method expression
 	sort        func([]T)                                            // stable order so plans never churn
+	// stations, when the items show which stations came back, names the station IDs asked for that
+	// did not (one warning).
+	stations *stationRecords[T]
 	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
 	configValidators []datasource.ConfigValidator
 
@@ -45,7 +48,7 @@ func (d *listDataSource[Q, T]) Schema(_ context.Context, _ datasource.SchemaRequ
 		Computed:            true,
 		NestedObject:        schema.NestedAttributeObject{Attributes: tfreflect.Attributes(reflect.TypeFor[T](), tfreflect.Output)},
 	}
-	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: d.stations.describe(d.description), Attributes: attrs}
 }
 
 func (d *listDataSource[Q, T]) ConfigValidators(context.Context) []datasource.ConfigValidator {
@@ -57,7 +60,7 @@ func (d *listDataSource[Q, T]) Configure(_ context.Context, req datasource.Confi
 }
 
 func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	items, ok := fetchFromConfig(ctx, d.client, d.name, d.fetch, req.Config.Raw, &resp.Diagnostics)
+	items, ok := fetchFromConfig(ctx, d.client, d.name, d.description, d.fetch, d.stations, req.Config.Raw, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -82,23 +85,37 @@ func setOutput(_ context.Context, config tftypes.Value, state *tftypes.Value, na
 }
 
 // fetchFromConfig is the first half of every Read: decode the configuration into the query, call the
-// API and turn its error into one diagnostic. ok is false when diagnostics were added.
-func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name string,
-	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), config tftypes.Value, diags *diag.Diagnostics,
+// API and turn its error into one diagnostic naming the query; then warn about the station IDs asked for
+// that did not come back (stations, may be nil) and the values a derived attribute could not hold. ok
+// is false when an error was added. The framework's Read and the protocol-level read both come here,
+// so their diagnostics are the same.
+func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name, description string,
+	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
 ) (items []T, ok bool) {
+	items, _, ok = fetchQuery(ctx, client, name, description, fetch, stations, config, diags)
+	return items, ok
+}
+
+// fetchQuery is fetchFromConfig that also returns the arguments the query set.
+func fetchQuery[Q, T any](ctx context.Context, client *cpapi.Client, name, description string,
+	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
+) (items []T, inputs []tfreflect.SetInput, ok bool) {
 	if client == nil {
 		diags.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
-		return nil, false
+		return nil, nil, false
 	}
 	var query Q
 	if err := tfreflect.Decode(config, &query); err != nil {
 		diags.AddError("Invalid chargepoint_"+name+" arguments", err.Error())
-		return nil, false
+		return nil, nil, false
 	}
+	inputs = tfreflect.SetInputs(reflect.ValueOf(query))
 	items, err := fetch(client, ctx, query)
 	if err != nil {
-		addAPIError(diags, "chargepoint_"+name, err)
-		return nil, false
+		addAPIError(diags, "chargepoint_"+name, askedFor(inputs), err)
+		return nil, inputs, false
 	}
-	return items, true
+	stations.warnMissing(diags, name, description, inputs, items)
+	warnUnparsed(diags, name, description, items)
+	return items, inputs, true
 }

@@ -22,6 +22,9 @@ type singleDataSource[Q, T any] struct {
 	description string
 	noun        string // what is looked up, for the "matched N" error: "station"
 	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error)
+	// stations, when the item shows which stations came back, names the station IDs asked for that
+	// did not (one warning).
+	stations *stationRecords[T]
 	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
 	configValidators []datasource.ConfigValidator
 
@@ -44,7 +47,7 @@ func (d *singleDataSource[Q, T]) Schema(_ context.Context, _ datasource.SchemaRe
 			attrs[name] = a
 		}
 	}
-	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: d.stations.describe(d.description), Attributes: attrs}
 }
 
 func (d *singleDataSource[Q, T]) ConfigValidators(context.Context) []datasource.ConfigValidator {
@@ -64,13 +67,14 @@ func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRe
 // read is Read's work, shared with the protocol-level path (fast_read.go): the state is the
 // configuration with the one item's attributes filled in.
 func (d *singleDataSource[Q, T]) read(ctx context.Context, client *cpapi.Client, configValue tftypes.Value, diags *diag.Diagnostics) (tftypes.Value, bool) {
-	items, ok := fetchFromConfig(ctx, client, d.name, d.fetch, configValue, diags)
+	items, inputs, ok := fetchQuery(ctx, client, d.name, d.description, d.fetch, d.stations, configValue, diags)
 	if !ok {
 		return tftypes.Value{}, false
 	}
 	if len(items) != 1 {
 		diags.AddError(fmt.Sprintf("Expected exactly one %s, found %d", d.noun, len(items)),
-			fmt.Sprintf("chargepoint_%s must match exactly one %s; the query matched %d. Check the arguments, or use the plural data source to list several.", d.name, d.noun, len(items)))
+			fmt.Sprintf("chargepoint_%s must match exactly one %s; the query %s matched %d. Check the arguments, or use the plural data source to list several.",
+				d.name, d.noun, askedFor(inputs), len(items)))
 		return tftypes.Value{}, false
 	}
 	var config, item map[string]tftypes.Value

@@ -30,7 +30,9 @@ func (stationIDValidator) Description(context.Context) string {
 	return `warns unless the value is a ChargePoint station ID, <network>:<number> (for example "1:81203")`
 }
 
-func (v stationIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v stationIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (stationIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
