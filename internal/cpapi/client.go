@@ -7,6 +7,8 @@ import (
 	"crypto/x509"
 	"errors"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 )
 
@@ -41,6 +43,18 @@ type Config struct {
 	MaxRetries int
 	// RequestTimeout bounds each attempt, response body included; 0 means DefaultRequestTimeout.
 	RequestTimeout time.Duration
+}
+
+// UserAgent returns the User-Agent of a provider talking to ChargePoint, in the form HashiCorp's
+// providers use: "Terraform/<terraform version> (+https://www.terraform.io)
+// terraform-provider-chargepoint/<provider version>", then the value of TF_APPEND_USER_AGENT, trimmed,
+// after a space when it is not blank (as terraform-plugin-sdk's Provider.UserAgent does).
+func UserAgent(terraformVersion, providerVersion string) string {
+	ua := "Terraform/" + terraformVersion + " (+https://www.terraform.io) terraform-provider-chargepoint/" + providerVersion
+	if add := strings.TrimSpace(os.Getenv("TF_APPEND_USER_AGENT")); add != "" {
+		ua += " " + add
+	}
+	return ua
 }
 
 // Client calls ChargePoint operations. It is safe for concurrent use.

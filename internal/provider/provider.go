@@ -189,7 +189,7 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		Endpoint:       endpoint,
 		LicenseKey:     settings.licenseKey,
 		Password:       settings.password,
-		UserAgent:      fmt.Sprintf("terraform-provider-chargepoint/%s terraform/%s", p.version, req.TerraformVersion),
+		UserAgent:      cpapi.UserAgent(req.TerraformVersion, p.version),
 		MaxRetries:     res.MaxRetries,
 		RequestTimeout: res.RequestTimeout,
 		RootCAs:        res.RootCAs,

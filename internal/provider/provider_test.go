@@ -202,7 +202,7 @@ data "chargepoint_public_stations" "x" {
 `,
 			Check: func(*terraform.State) error {
 				agents := sim.seenUserAgents()
-				want := regexp.MustCompile(`^terraform-provider-chargepoint/test terraform/\d+\.\d+\.\d+`)
+				want := regexp.MustCompile(`^Terraform/\d+\.\d+\.\d+\S* \(\+https://www\.terraform\.io\) terraform-provider-chargepoint/test( |$)`)
 				if len(agents) != 1 || !want.MatchString(agents[0]) {
 					return fmt.Errorf("User-Agent headers %q, want one matching %s", agents, want)
 				}
