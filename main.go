@@ -10,6 +10,11 @@ import (
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/provider"
 )
 
+// `go generate ./...` regenerates docs/ from the schema, examples/ and templates/ by running
+// `make docs`, so the two can't diverge (the Makefile builds tfplugindocs, and Terraform when PATH has
+// none recent enough).
+//go:generate make docs
+
 // version is set by the release build (goreleaser ldflags).
 var version = "dev"
 
