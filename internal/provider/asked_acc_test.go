@@ -54,12 +54,22 @@ output "members" {
   }
 }
 
+# == does not convert: "20001" == 20001 is false, so this join holds only with numbers.
+output "members_by_equality" {
+  value = {
+    for g in data.chargepoint_station_groups.org.groups : g.sg_name => [
+      for s in data.chargepoint_stations.org.stations : s.station_id if anytrue([for id in s.sg_ids : id == g.sg_id])
+    ]
+  }
+}
+
 output "seed_groups" {
   value = one([for s in data.chargepoint_stations.org.stations : s.sg_ids if s.station_id == %[2]q])
 }
 `, chargePointOrgID, seedStationID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("members", knownvalue.MapExact(members)),
+				statecheck.ExpectKnownOutputValue("members_by_equality", knownvalue.MapExact(members)),
 				statecheck.ExpectKnownOutputValue("seed_groups", numberList(campbellHQGroupID, garageWestGroupID)),
 			},
 		}},

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -38,6 +40,26 @@ func TestAccExamples_stationInventoryAndStatus(t *testing.T) {
 	if fleet == 0 || len(parts) == 0 {
 		t.Fatal("the data set has no station or no fault in 1:ORG07225")
 	}
+	firmwareByGroup := map[string]knownvalue.Check{} // the stations example's join of sg_ids and sg_id
+	for _, g := range sim.Dataset().Groups() {
+		if g.OrgID != "1:ORG07225" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, id := range g.StationIDs {
+			st, _ := sim.Dataset().Station(id)
+			seen[st.Firmware] = true
+		}
+		versions := slices.Sorted(maps.Keys(seen))
+		checks := make([]knownvalue.Check, len(versions))
+		for i, v := range versions {
+			checks[i] = knownvalue.StringExact(v)
+		}
+		firmwareByGroup[g.Name] = knownvalue.ListExact(checks)
+	}
+	if len(firmwareByGroup) < 2 {
+		t.Fatalf("%d groups in 1:ORG07225: the join proves little", len(firmwareByGroup))
+	}
 	example := func(name string) config.TestStepConfigFunc {
 		return config.StaticFile("../../examples/data-sources/chargepoint_" + name + "/data-source.tf")
 	}
@@ -48,6 +70,7 @@ func TestAccExamples_stationInventoryAndStatus(t *testing.T) {
 				ConfigFile: example("stations"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownOutputValue("fleet_inventory", knownvalue.MapSizeExact(fleet)),
+					statecheck.ExpectKnownOutputValue("firmware_by_group", knownvalue.MapExact(firmwareByGroup)),
 				},
 			},
 			{

@@ -15,6 +15,20 @@ output "fleet_inventory" {
   }
 }
 
+# The firmware versions in each station group of the organization. A station's sg_ids are numbers, like
+# a group's sg_id, so a station joins its groups directly.
+data "chargepoint_station_groups" "fleet" {
+  org_id = "1:ORG07225"
+}
+
+output "firmware_by_group" {
+  value = {
+    for g in data.chargepoint_station_groups.fleet.groups : g.sg_name => sort(distinct([
+      for s in data.chargepoint_stations.fleet.stations : s.station_firmware if contains(s.sg_ids, g.sg_id)
+    ]))
+  }
+}
+
 # Stations whose service plan ends within 60 days, for a renewal reminder.
 locals {
   renewal_horizon = timeadd(plantimestamp(), "1440h")
