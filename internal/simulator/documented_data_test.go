@@ -169,19 +169,29 @@ func TestDocumentedDataSet(t *testing.T) {
 		}
 	}
 
-	// The provider documentation's "Testing locally" summary.
-	index, err := os.ReadFile(providerIndex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The summaries in the provider documentation ("Testing locally") and the README.
 	words := map[int]string{4: "four", 5: "five", 9: "nine"}
-	for _, w := range []string{
-		fmt.Sprintf("%s organizations, %d station groups, %d stations in %s cities, sessions and alarms on a fixed clock, %s",
-			words[len(d.Organizations())], len(d.Groups()), len(stations), words[len(places)], Now.Format(time.RFC3339)),
-		fmt.Sprintf("-stations (%d), -seed (%d), -max-page-size (%d)", DefaultStations, DefaultSeed, DefaultMaxPageSize),
+	summary := fmt.Sprintf("%s organizations, %d station groups, %d stations in %s cities",
+		words[len(d.Organizations())], len(d.Groups()), len(stations), words[len(places)])
+	for file, says := range map[string][]string{
+		providerIndex: {
+			summary + ", sessions and alarms on a fixed clock, " + Now.Format(time.RFC3339),
+			fmt.Sprintf("-stations (%d), -seed (%d), -max-page-size (%d)", DefaultStations, DefaultSeed, DefaultMaxPageSize),
+		},
+		"../../README.md": {
+			summary + ", activity on a fixed clock, " + Now.Format(time.RFC3339),
+			fmt.Sprintf("`-stations` %d, `-seed` %d, `-max-page-size` %d", DefaultStations, DefaultSeed, DefaultMaxPageSize),
+		},
 	} {
-		if !strings.Contains(strings.Join(strings.Fields(string(index)), " "), w) {
-			t.Errorf("%s does not say %q", providerIndex, w)
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(raw)), " ")
+		for _, w := range says {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s does not say %q", file, w)
+			}
 		}
 	}
 	// Every table row of numbers in the guide was checked above: none is left unchecked.
