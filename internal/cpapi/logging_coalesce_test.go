@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -199,5 +200,29 @@ func TestDebugLogAPageNobodyWaitsFor(t *testing.T) {
 	}
 	if calls[0]["operation"] != "getStations" || shared[0]["operation"] != "getStations" {
 		t.Errorf("lines: %v, %v", calls[0], shared[0])
+	}
+}
+
+// The troubleshooting guide names the log lines as the client writes them, at the level it writes
+// them (TestDebugLogOneLinePerHTTPCall and the retry tests check the levels).
+func TestTroubleshootingGuideNamesTheLogLines(t *testing.T) {
+	for _, name := range []string{"../../templates/guides/troubleshooting.md.tmpl", "../../docs/guides/troubleshooting.md"} {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(raw)), " ")
+		for _, want := range []string{
+			"- DEBUG: one `" + httpCallMessage + "` line per HTTP request sent",
+			"logs `" + sharedAnswerMessage + "` (operation and `responseCode`) instead",
+			"- WARN: `retrying ChargePoint API call`, once per retry",
+			"Each retry is logged at WARN",
+			"[DEBUG] provider.terraform-provider-chargepoint: " + sharedAnswerMessage + ":",
+			"[WARN] provider.terraform-provider-chargepoint: retrying ChargePoint API call:",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s does not say %q", name, want)
+			}
+		}
 	}
 }
