@@ -73,6 +73,8 @@ func (r *stationRecords[T]) warnMissing(diags *diag.Diagnostics, name, descripti
 	var asked, names []string
 	for _, in := range inputs {
 		switch {
+		case in.StationIDs != nil && len(in.StationIDs) == 0:
+			return // station_ids = []: nothing was asked of ChargePoint (no_stations.go)
 		case in.StationIDs != nil:
 			asked, names = append(asked, in.StationIDs...), append(names, in.Name)
 		case !slices.Contains(r.notFilters, in.Name):

@@ -154,6 +154,7 @@ func TestMissingStationsQuietWhereAbsenceIsNormal(t *testing.T) {
 		{"chargepoint_stations", map[string]any{"station_id": "9:404", "org_id": "1:ORG00001"}},
 		{"chargepoint_station_status", map[string]any{"station_ids": ids[:30]}},
 		{"chargepoint_station_status", map[string]any{"station_ids": []string{}}},
+		{"chargepoint_station_status", map[string]any{"station_ids": []string{}, "station_id": "9:404"}}, // no call made
 		{"chargepoint_load", map[string]any{"station_id": "1:81203"}},
 		{"chargepoint_station_group", map[string]any{"sg_id": 20002, "station_id": "1:81203"}},
 	} {
