@@ -136,7 +136,8 @@ func warnUnparsed[T any](diags *diag.Diagnostics, name, description string, item
 	var named []string
 	count := 0
 	for i := range items {
-		for _, msg := range any(&items[i]).(cpapi.UnparsedValues).UnparsedValues() {
+		u, _ := any(&items[i]).(cpapi.UnparsedValues) // *T implements it: checked above
+		for _, msg := range u.UnparsedValues() {
 			if count++; len(named) < maxNamed {
 				named = append(named, msg)
 			}
