@@ -21,6 +21,9 @@ const (
 // TimeOutputNote ends the description of every timestamp the API returns.
 const TimeOutputNote = "Fractional seconds are kept as ChargePoint sent them (`…19.773Z` stays `…19.773Z`); a time sent without a zone is UTC."
 
+// StationIDInputNote ends the description of every station ID input (validate:"stationid").
+const StationIDInputNote = "A value that is not `<network>:<number>` (`1:81203`) is warned about at plan time."
+
 // Attributes returns the data source schema attributes of struct type t.
 func Attributes(t reflect.Type, mode Mode) map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{}
@@ -36,6 +39,9 @@ func attribute(f field, mode Mode) schema.Attribute {
 	computed := mode == Output
 	if f.typ == timeType && mode == Output {
 		f.desc = strings.TrimSpace(f.desc + " " + TimeOutputNote)
+	}
+	if mode == Input && hasRule(f, "stationid") {
+		f.desc = strings.TrimSpace(f.desc + " " + StationIDInputNote)
 	}
 	switch kindOf(f.typ) {
 	case kindString:

@@ -53,6 +53,14 @@ func TestStationIDRuleWarns(t *testing.T) {
 	if n := len(attrs["station_name"].(schema.StringAttribute).Validators); n != 0 {
 		t.Fatalf("station_name has %d validators: the rule is only where it is declared", n)
 	}
+	for _, name := range []string{"station_id", "station_ids"} {
+		if d := attrs[name].GetMarkdownDescription(); d != "d "+StationIDInputNote {
+			t.Errorf("%s description %q lacks the note", name, d)
+		}
+	}
+	if d := attrs["station_name"].GetMarkdownDescription(); d != "d" {
+		t.Errorf("station_name description %q", d)
+	}
 	str := func(v types.String) diag.Diagnostics {
 		var resp validator.StringResponse
 		one[0].ValidateString(ctx, validator.StringRequest{Path: path.Root("station_id"), ConfigValue: v}, &resp)
