@@ -2,7 +2,8 @@
 # Organizations > API Info in the ChargePoint portal. They can also come from the
 # environment instead: CHARGEPOINT_LICENSE_KEY, CHARGEPOINT_PASSWORD and
 # CHARGEPOINT_REGION (or CHARGEPOINT_ENDPOINT for a full endpoint URL, such as a
-# local simulator), in which case an empty `provider "chargepoint" {}` is enough.
+# local simulator), in which case an empty `provider "chargepoint" {}` is enough. Every other
+# setting has a CHARGEPOINT_* variable too; the provider block wins over the environment.
 
 terraform {
   required_providers {
