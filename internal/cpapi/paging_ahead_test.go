@@ -359,7 +359,7 @@ func TestPagingCallsOnTheSimulator(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		return int(sim.Calls("getStations"))
+		return sim.Calls("getStations")
 	}
 	for _, tc := range []struct{ stations, pageSize, reads, want int }{
 		{1234, 500, 1, 3}, {40, 20, 1, 3}, {40, 20, 10, 3}, {31, 20, 10, 3}, {20, 20, 1, 1},
