@@ -98,6 +98,7 @@ fi
 run_acc
 
 step "docs drift check (make docs-check)" m docs-check
+step "release check (make release-check: signed, verified)" m release-check
 step "lint (gofmt, golangci-lint)" m lint
 
 echo
