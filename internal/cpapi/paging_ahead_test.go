@@ -338,8 +338,9 @@ func raise(v *atomic.Int64, n int64) {
 }
 
 // TestPagingCallsOnTheSimulator counts the getStations calls of reads with the default settings:
-// 1,234 stations in pages of 500 take 3 calls, 2 pages take 3, and ten identical 2-page reads of one
-// Client take 3 in all.
+// 1,234 stations in pages of 500 take 3 calls, 2 pages at most 3 (the third page, requested beside the
+// second, is cancelled unsent when the second comes back last first), and ten identical 2-page reads of
+// one Client at most 3 in all.
 func TestPagingCallsOnTheSimulator(t *testing.T) {
 	ctx := context.Background()
 	calls := func(stations, pageSize, reads int) int {
@@ -361,11 +362,11 @@ func TestPagingCallsOnTheSimulator(t *testing.T) {
 		wg.Wait()
 		return sim.Calls("getStations")
 	}
-	for _, tc := range []struct{ stations, pageSize, reads, want int }{
-		{1234, 500, 1, 3}, {40, 20, 1, 3}, {40, 20, 10, 3}, {31, 20, 10, 3}, {20, 20, 1, 1},
+	for _, tc := range []struct{ stations, pageSize, reads, least, most int }{
+		{1234, 500, 1, 3, 3}, {1234, 500, 10, 3, 3}, {40, 20, 1, 2, 3}, {40, 20, 10, 2, 3}, {31, 20, 10, 2, 3}, {20, 20, 1, 1, 1},
 	} {
-		if got := calls(tc.stations, tc.pageSize, tc.reads); got != tc.want {
-			t.Errorf("%d stations in pages of %d, %d reads: %d getStations calls, want %d", tc.stations, tc.pageSize, tc.reads, got, tc.want)
+		if got := calls(tc.stations, tc.pageSize, tc.reads); got < tc.least || got > tc.most {
+			t.Errorf("%d stations in pages of %d, %d reads: %d getStations calls, want %d to %d", tc.stations, tc.pageSize, tc.reads, got, tc.least, tc.most)
 		}
 	}
 }

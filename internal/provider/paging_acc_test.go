@@ -67,9 +67,14 @@ func TestAccPagingCalls(t *testing.T) {
 	if runs == 0 {
 		t.Fatal("the one-page read made no getStations call")
 	}
-	for name, calls := range map[string]int{"2.5 pages": pages25, "one 2-page read": one2Page, "ten identical 2-page reads": ten2Page} {
-		if calls != 3*runs {
-			t.Errorf("%s: %d getStations calls in %d provider runs, want 3 a run", name, calls, runs)
+	if pages25 != 3*runs {
+		t.Errorf("2.5 pages: %d getStations calls in %d provider runs, want 3 a run", pages25, runs)
+	}
+	// A 2-page read asks for the third page beside the second; when the second says it is the last
+	// before the third is sent, the third is cancelled unsent: 2 or 3 calls a run.
+	for name, calls := range map[string]int{"one 2-page read": one2Page, "ten identical 2-page reads": ten2Page} {
+		if calls < 2*runs || calls > 3*runs {
+			t.Errorf("%s: %d getStations calls in %d provider runs, want 2 or 3 a run", name, calls, runs)
 		}
 	}
 }
