@@ -66,7 +66,7 @@ func (r *stationRecords[T]) describe(description string) string {
 // warnMissing adds one warning naming the station IDs asked for that the answer lacks (the first
 // maxNamed, and how many in all). It says nothing when the data source does not declare its records,
 // when no station ID was asked for, or when another argument may have left stations out.
-func (r *stationRecords[T]) warnMissing(diags *diag.Diagnostics, name, description string, inputs []tfreflect.SetInput, items []T) {
+func (r *stationRecords[T]) warnMissing(diags *diag.Diagnostics, name, operation string, inputs []tfreflect.SetInput, items []T) {
 	if r == nil {
 		return
 	}
@@ -113,7 +113,7 @@ func (r *stationRecords[T]) warnMissing(diags *diag.Diagnostics, name, descripti
 		list += fmt.Sprintf(", and %d more", unique-len(named))
 	}
 	total := distinctCount(asked)
-	diags.AddWarning(fmt.Sprintf("ChargePoint %s did not return %d of the %d stations asked for", operationOf(description), unique, total),
+	diags.AddWarning(fmt.Sprintf("ChargePoint %s did not return %d of the %d stations asked for", operation, unique, total),
 		fmt.Sprintf("chargepoint_%s: no record came back for %d of the %d station IDs of %s: %s. "+
 			"They do not exist or are not visible to the API key; the result leaves them out.",
 			name, unique, total, strings.Join(names, " and "), list))
@@ -129,7 +129,7 @@ func distinctCount(ids []string) int {
 
 // warnUnparsed adds one warning for the values ChargePoint sent that a derived attribute cannot hold
 // (an sg_id part that is not a whole number: null in sg_ids), naming the first maxNamed and counting all.
-func warnUnparsed[T any](diags *diag.Diagnostics, name, description string, items []T) {
+func warnUnparsed[T any](diags *diag.Diagnostics, name, operation string, items []T) {
 	if _, ok := any((*T)(nil)).(cpapi.UnparsedValues); !ok {
 		return
 	}
@@ -150,7 +150,7 @@ func warnUnparsed[T any](diags *diag.Diagnostics, name, description string, item
 	if count > len(named) {
 		list += fmt.Sprintf("; and %d more", count-len(named))
 	}
-	diags.AddWarning(fmt.Sprintf("ChargePoint %s sent values the provider cannot convert", operationOf(description)),
+	diags.AddWarning(fmt.Sprintf("ChargePoint %s sent values the provider cannot convert", operation),
 		fmt.Sprintf("chargepoint_%s: %d value(s) ChargePoint sent cannot be converted; they are null in the state, and "+
 			"the attributes they come from keep them as sent. %s.", name, count, list))
 }

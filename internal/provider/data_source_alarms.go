@@ -11,7 +11,8 @@ import (
 
 func newAlarmsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.AlarmsQuery, cpapi.Alarm]{
-		name: "alarms",
+		name:      "alarms",
+		operation: "getAlarms",
 		description: "Station alarms not cleared yet (ChargePoint `getAlarms`): by organization, station, group, port or time " +
 			"window (`start_time`, `end_time`). Every page is read, so the list is complete; `station_ids` may hold any number " +
 			"of stations. No alarm is an empty list.",

@@ -11,7 +11,8 @@ import (
 
 func newChargingSessionIntervalsDataSource() datasource.DataSource {
 	return &singleDataSource[cpapi.SessionIntervalsRequest, cpapi.SessionIntervals]{
-		name: "charging_session_intervals",
+		name:      "charging_session_intervals",
+		operation: "get15minChargingSessionData",
 		description: "Energy and power of one charging session in 15-minute intervals (ChargePoint `get15minChargingSessionData`). " +
 			"An unknown session is an error.",
 		noun:  "session",

@@ -8,7 +8,8 @@ import (
 
 func newChargingSessionsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.SessionSearchRequest, cpapi.ChargingSession]{
-		name: "charging_sessions",
+		name:      "charging_sessions",
+		operation: "getChargingSessionData",
 		description: "Charging session history (ChargePoint `getChargingSessionData`): by station, session, driver, place or " +
 			"time window (`from_time_stamp`, `to_time_stamp`). Every page is read, so the list is complete; `station_ids` may " +
 			"hold any number of stations. No match is an empty list.",

@@ -8,7 +8,8 @@ import (
 
 func newCustomGroupStationsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.CustomGroupStationSearchRequest, cpapi.CustomGroupStation]{
-		name: "custom_group_stations",
+		name:      "custom_group_stations",
+		operation: "getCustomGroupStations",
 		description: "Stations of a custom station group, by group name (ChargePoint `getCustomGroupStations`, API 5.1), " +
 			"with the same attributes as `chargepoint_stations` except `managed_by`. Every page is read; an unknown group " +
 			"or no match is an empty list.",

@@ -8,7 +8,8 @@ import (
 
 func newFleetUsageDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.FleetUsageSearchRequest, cpapi.FleetUsage]{
-		name: "fleet_usage",
+		name:      "fleet_usage",
+		operation: "getFleetUsageData",
 		description: "Charging sessions of fleet vehicles (ChargePoint `getFleetUsageData`, API 5.1): energy, fees, savings " +
 			"and fraud checks, by vehicle, driver, station, place or time window (`from_time_stamp`, `to_time_stamp`). " +
 			"Every page is read, so the list is complete; no match is an empty list.",

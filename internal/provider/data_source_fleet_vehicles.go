@@ -8,7 +8,8 @@ import (
 
 func newFleetVehiclesDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.FleetVehicleSearchRequest, cpapi.FleetVehicle]{
-		name: "fleet_vehicles",
+		name:      "fleet_vehicles",
+		operation: "getFleetVehicles",
 		description: "Vehicles of your organization's fleets (ChargePoint `getFleetVehicles`, API 5.1): by fleet, vehicle, " +
 			"driver, credential, charging state or change time. Every page is read, so the list is complete; no match is an empty list.",
 		output:     "vehicles",

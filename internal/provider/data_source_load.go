@@ -12,7 +12,8 @@ import (
 
 func newLoadDataSource() datasource.DataSource {
 	return &singleDataSource[cpapi.LoadQuery, cpapi.Load]{
-		name: "load",
+		name:      "load",
+		operation: "getLoad",
 		description: "Live load and shed state of a custom station group, a station or the station of a charging session, " +
 			"with the load of each port (ChargePoint `getLoad`). Set exactly one of `sg_id`, `station_id` and `session_id`. " +
 			"Group-level attributes are null or empty unless the query is by `sg_id`. An unknown group, station or session is an error.",

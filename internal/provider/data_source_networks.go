@@ -8,7 +8,8 @@ import (
 
 func newNetworksDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.CPNInstancesRequest, cpapi.Network]{
-		name: "networks",
+		name:      "networks",
+		operation: "getCPNInstances",
 		description: "ChargePoint network instances (CPNs), whose IDs prefix station and organization IDs " +
 			"(ChargePoint `getCPNInstances`). Takes no arguments; a cheap way to check the credentials.",
 		output:     "networks",

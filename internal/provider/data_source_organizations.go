@@ -8,7 +8,8 @@ import (
 
 func newOrganizationsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.OrgsSearchQuery, cpapi.Organization]{
-		name: "organizations",
+		name:      "organizations",
+		operation: "getOrgsAndStationGroups",
 		description: "Organizations the API key has rights to, with their custom station groups and the groups' parents " +
 			"(ChargePoint `getOrgsAndStationGroups`). Every filter is optional; no match is an empty list.",
 		output:     "organizations",

@@ -8,7 +8,8 @@ import (
 
 func newPublicStationStatusDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StatusSearchRequest, cpapi.PublicStationStatus]{
-		name: "public_station_status",
+		name:      "public_station_status",
+		operation: "getPublicStationStatus",
 		description: "Live port status of public stations (ChargePoint `getPublicStationStatus`), by `station_ids` (any " +
 			"number; asked 100 per call) or by the station search filters. No match is an empty list.",
 		output:     "stations",

@@ -8,7 +8,8 @@ import (
 
 func newPublicStationsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StationSearchRequest, cpapi.PublicStation]{
-		name: "public_stations",
+		name:      "public_stations",
+		operation: "getPublicStations",
 		description: "Public charging stations matching a search (ChargePoint `getPublicStations`): by address, city or " +
 			"postal code with a `proximity`, by `geo` point, or by station attributes. Every page is read, so the list is complete; " +
 			"no match is an empty list.",

@@ -10,7 +10,8 @@ import (
 
 func newStationActiveFaultsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.ActiveFaultsQuery, cpapi.StationActiveFaults]{
-		name: "station_active_faults",
+		name:      "station_active_faults",
+		operation: "getStationActiveFaults",
 		description: "Active faults of stations and of their field-replaceable units (ChargePoint `getStationActiveFaults`, " +
 			"API 5.1). `station_ids` may hold any number of IDs: they are asked 100 per call, ChargePoint's limit.",
 		output:     "stations",

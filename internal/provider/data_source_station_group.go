@@ -10,7 +10,8 @@ import (
 
 func newStationGroupDataSource() datasource.DataSource {
 	return &singleDataSource[cpapi.StationGroupDetailsRequest, cpapi.StationGroupDetails]{
-		name: "station_group",
+		name:      "station_group",
+		operation: "getStationGroupDetails",
 		description: "One custom station group: its name, child groups and stations (ChargePoint `getStationGroupDetails`). " +
 			"An unknown `sg_id` is an error.",
 		noun:  "station group",

@@ -8,7 +8,8 @@ import (
 
 func newStationGroupsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StationGroupsRequest, cpapi.StationGroup]{
-		name: "station_groups",
+		name:      "station_groups",
+		operation: "getStationGroups",
 		description: "Custom station groups of one organization, with the ID and location of every station in each group " +
 			"(ChargePoint `getStationGroups`). An organization without groups gives an empty list.",
 		output:     "groups",

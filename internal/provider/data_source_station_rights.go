@@ -8,7 +8,8 @@ import (
 
 func newStationRightsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StationRightsSearchRequest, cpapi.StationRights]{
-		name: "station_rights",
+		name:      "station_rights",
+		operation: "getStationRights",
 		description: "Station rights the API key holds: for each station group that grants rights, the rights profile and the " +
 			"stations it covers (ChargePoint `getStationRights`). A station can appear under several groups with different " +
 			"profiles. Every filter is optional; every page is read, so the list is complete; no match is an empty list.",

@@ -8,7 +8,8 @@ import (
 
 func newStationRightsProfileDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StationRightsProfileRequest, cpapi.RightsTask]{
-		name: "station_rights_profile",
+		name:      "station_rights_profile",
+		operation: "getStationRightsProfile",
 		description: "Tasks that the station rights profiles of a station group allow (ChargePoint `getStationRightsProfile`), " +
 			"optionally for one profile only. An unknown `sg_id` is an error.",
 		output:     "tasks",

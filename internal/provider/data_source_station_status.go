@@ -8,7 +8,8 @@ import (
 
 func newStationStatusDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StatusSearchRequest, cpapi.StationStatus]{
-		name: "station_status",
+		name:      "station_status",
+		operation: "getStationStatus",
 		description: "Live port status of stations the API key has rights to (ChargePoint `getStationStatus`), by " +
 			"`station_ids` (any number; asked 100 per call) or by the station search filters. Every page is read; no match " +
 			"is an empty list. Use it in `check` blocks to warn about unreachable or faulted ports.",

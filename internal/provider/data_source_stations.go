@@ -8,7 +8,8 @@ import (
 
 func newStationsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.StationSearchRequestExtended, cpapi.Station]{
-		name: "stations",
+		name:      "stations",
+		operation: "getStations",
 		description: "Stations the API key has rights to (owned, or shared by their owner) that match a search " +
 			"(ChargePoint `getStations`): by organization, station group, address and `proximity`, `geo` point or station " +
 			"attributes; no argument lists them all. Every page is read, so the list is complete; no match is an empty list.",

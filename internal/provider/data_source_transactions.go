@@ -8,7 +8,8 @@ import (
 
 func newTransactionsDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.TransactionSearchRequest, cpapi.Transaction]{
-		name: "transactions",
+		name:      "transactions",
+		operation: "getTransactionData",
 		description: "Billing transactions of your stations (ChargePoint `getTransactionData`): what drivers paid for sessions " +
 			"and reservations, the fees and your net revenue, by station, organization, type or time window " +
 			"(`from_transaction_time_stamp`, `to_transaction_time_stamp`). Every page is read, so the list is complete; no match is an empty list.",

@@ -8,7 +8,8 @@ import (
 
 func newUsersDataSource() datasource.DataSource {
 	return &listDataSource[cpapi.UsersSearchRequest, cpapi.User]{
-		name: "users",
+		name:      "users",
+		operation: "getUsers",
 		description: "Drivers connected to or managed by your organization (ChargePoint `getUsers`): by name, user ID, " +
 			"credential, connection or management realm status, or change time. Every page is read, so the list is complete; " +
 			"no match is an empty list. The connection filter is `connection_filter` because Terraform reserves `connection`.",

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -29,7 +28,7 @@ var (
 
 func (d *listDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Client, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	items, ok := fetchFromConfig(ctx, client, d.name, d.description, d.fetch, d.stations, config, &diags)
+	items, ok := fetchFromConfig(ctx, client, d.name, d.operation, d.fetch, d.stations, config, &diags)
 	if !ok {
 		return nil, diags
 	}
@@ -52,7 +51,7 @@ func (d *listDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Clie
 		diags.AddError("Unable to build state", err.Error())
 		return nil, diags
 	}
-	warnNonFinite(&diags, d.name, d.description, nf)
+	warnNonFinite(&diags, d.name, d.operation, nf)
 	return state, diags
 }
 
@@ -70,27 +69,15 @@ func (d *singleDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Cl
 	return dv.MsgPack, diags
 }
 
-// operationPattern finds the ChargePoint operation a data source's description names.
-var operationPattern = regexp.MustCompile("`(get[A-Za-z0-9]+)`")
-
-// operationOf returns the ChargePoint operation a data source's description names, or "the API".
-func operationOf(description string) string {
-	if m := operationPattern.FindStringSubmatch(description); m != nil {
-		return m[1]
-	}
-	return "the API"
-}
-
 // warnNonFinite adds one warning per attribute whose numbers were NaN or infinite and became null.
-func warnNonFinite(diags *diag.Diagnostics, name, description string, nf tfreflect.NonFinite) {
+func warnNonFinite(diags *diag.Diagnostics, name, operation string, nf tfreflect.NonFinite) {
 	paths := make([]string, 0, len(nf))
 	for p := range nf {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	op := operationOf(description)
 	for _, p := range paths {
-		diags.AddWarning(fmt.Sprintf("ChargePoint %s sent numbers Terraform cannot hold", op),
+		diags.AddWarning(fmt.Sprintf("ChargePoint %s sent numbers Terraform cannot hold", operation),
 			fmt.Sprintf("chargepoint_%s: %d value(s) of %s were not finite numbers (NaN or Infinity); they are null in the state.",
 				name, nf[p], strings.ReplaceAll(p, ".", " > ")))
 	}

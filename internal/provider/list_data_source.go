@@ -18,6 +18,7 @@ import (
 // types (see package tfreflect), so a new operation is declared once, not four times.
 type listDataSource[Q, T any] struct {
 	name        string // type name without the provider prefix
+	operation   string // the ChargePoint operation, named in warnings: "getStations"
 	description string
 	output      string // name of the list attribute
 	outputDesc  string
@@ -60,7 +61,7 @@ func (d *listDataSource[Q, T]) Configure(_ context.Context, req datasource.Confi
 }
 
 func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	items, ok := fetchFromConfig(ctx, d.client, d.name, d.description, d.fetch, d.stations, req.Config.Raw, &resp.Diagnostics)
+	items, ok := fetchFromConfig(ctx, d.client, d.name, d.operation, d.fetch, d.stations, req.Config.Raw, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -69,7 +70,7 @@ func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	value := reflect.ValueOf(items)
 	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(value))...)
-	warnNonFinite(&resp.Diagnostics, d.name, d.description, tfreflect.CountNonFinite(value, d.output))
+	warnNonFinite(&resp.Diagnostics, d.name, d.operation, tfreflect.CountNonFinite(value, d.output))
 }
 
 // setOutput writes the state: the configuration as given, with the computed output attribute filled.
@@ -89,15 +90,15 @@ func setOutput(_ context.Context, config tftypes.Value, state *tftypes.Value, na
 // that did not come back (stations, may be nil) and the values a derived attribute could not hold. ok
 // is false when an error was added. The framework's Read and the protocol-level read both come here,
 // so their diagnostics are the same.
-func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name, description string,
+func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name, operation string,
 	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
 ) (items []T, ok bool) {
-	items, _, ok = fetchQuery(ctx, client, name, description, fetch, stations, config, diags)
+	items, _, ok = fetchQuery(ctx, client, name, operation, fetch, stations, config, diags)
 	return items, ok
 }
 
 // fetchQuery is fetchFromConfig that also returns the arguments the query set.
-func fetchQuery[Q, T any](ctx context.Context, client *cpapi.Client, name, description string,
+func fetchQuery[Q, T any](ctx context.Context, client *cpapi.Client, name, operation string,
 	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
 ) (items []T, inputs []tfreflect.SetInput, ok bool) {
 	if client == nil {
@@ -115,7 +116,7 @@ func fetchQuery[Q, T any](ctx context.Context, client *cpapi.Client, name, descr
 		addAPIError(diags, "chargepoint_"+name, askedFor(inputs), err)
 		return nil, inputs, false
 	}
-	stations.warnMissing(diags, name, description, inputs, items)
-	warnUnparsed(diags, name, description, items)
+	stations.warnMissing(diags, name, operation, inputs, items)
+	warnUnparsed(diags, name, operation, items)
 	return items, inputs, true
 }

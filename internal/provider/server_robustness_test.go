@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,22 +112,28 @@ func TestReadPanicBecomesDiagnostic(t *testing.T) {
 	}
 }
 
-// TestEveryDataSourceNamesItsOperation: the non-finite warning names the ChargePoint operation, which
-// it finds in the data source's description.
+// TestEveryDataSourceNamesItsOperation: the warnings name the ChargePoint operation, a field of the data
+// source; its description names the same operation, as `getXxx`.
 func TestEveryDataSourceNamesItsOperation(t *testing.T) {
+	operation := regexp.MustCompile("^get[A-Za-z0-9]+$")
 	for _, newDataSource := range dataSources {
-		var desc string
-		switch ds := newDataSource().(type) {
-		case interface{ descriptionText() string }:
-			desc = ds.descriptionText()
-		default:
-			t.Fatalf("%T has no description", ds)
+		ds, ok := newDataSource().(interface{ operationAndDescription() (string, string) })
+		if !ok {
+			t.Fatalf("%T has no operation", ds)
 		}
-		if operationPattern.FindStringSubmatch(desc) == nil {
-			t.Errorf("description %q names no `getXxx` operation", desc)
+		op, desc := ds.operationAndDescription()
+		if !operation.MatchString(op) {
+			t.Errorf("operation %q is not a ChargePoint operation name (getXxx)", op)
+		}
+		if !strings.Contains(desc, "`"+op+"`") {
+			t.Errorf("description %q does not name its operation `%s`", desc, op)
 		}
 	}
 }
 
-func (d *listDataSource[Q, T]) descriptionText() string   { return d.description }
-func (d *singleDataSource[Q, T]) descriptionText() string { return d.description }
+func (d *listDataSource[Q, T]) operationAndDescription() (string, string) {
+	return d.operation, d.description
+}
+func (d *singleDataSource[Q, T]) operationAndDescription() (string, string) {
+	return d.operation, d.description
+}

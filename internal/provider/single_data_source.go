@@ -19,6 +19,7 @@ import (
 // the same name (station_id) are one attribute: the input.
 type singleDataSource[Q, T any] struct {
 	name        string
+	operation   string // the ChargePoint operation, named in warnings: "getStations"
 	description string
 	noun        string // what is looked up, for the "matched N" error: "station"
 	fetch       func(*cpapi.Client, context.Context, Q) ([]T, error)
@@ -67,7 +68,7 @@ func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRe
 // read is Read's work, shared with the protocol-level path (fast_read.go): the state is the
 // configuration with the one item's attributes filled in.
 func (d *singleDataSource[Q, T]) read(ctx context.Context, client *cpapi.Client, configValue tftypes.Value, diags *diag.Diagnostics) (tftypes.Value, bool) {
-	items, inputs, ok := fetchQuery(ctx, client, d.name, d.description, d.fetch, d.stations, configValue, diags)
+	items, inputs, ok := fetchQuery(ctx, client, d.name, d.operation, d.fetch, d.stations, configValue, diags)
 	if !ok {
 		return tftypes.Value{}, false
 	}
@@ -92,6 +93,6 @@ func (d *singleDataSource[Q, T]) read(ctx context.Context, client *cpapi.Client,
 			config[name] = v
 		}
 	}
-	warnNonFinite(diags, d.name, d.description, tfreflect.CountNonFinite(itemValue))
+	warnNonFinite(diags, d.name, d.operation, tfreflect.CountNonFinite(itemValue))
 	return tftypes.NewValue(configValue.Type(), config), true
 }
