@@ -7,7 +7,16 @@ import (
 
 // Active faults of stations and their field-replaceable units: getStationActiveFaults (5.1 only).
 
-var opGetStationActiveFaults = operation{name: "getStationActiveFaults"}
+var (
+	opGetStationActiveFaults = searchOperation[ActiveFaultsQuery, getStationActiveFaultsResponse, StationActiveFaults]{
+		operation: operation{name: "getStationActiveFaults"},
+		items:     func(r *getStationActiveFaultsResponse) []StationActiveFaults { return r.Stations },
+	}
+	getStationActiveFaults = stationBatched[ActiveFaultsQuery, StationActiveFaults]{
+		ids:  func(q *ActiveFaultsQuery) *WrappedList[StationIDItem] { return &q.StationIDs },
+		each: opGetStationActiveFaults.read,
+	}
+)
 
 // ActiveFaultsQuery is getStationActiveFaultsExtended.
 type ActiveFaultsQuery struct {
@@ -63,14 +72,5 @@ func (c *Client) GetStationActiveFaults(ctx context.Context, q ActiveFaultsQuery
 	if q.StationIDs == nil {
 		return nil, errors.New(opGetStationActiveFaults.name + ": station IDs are required")
 	}
-	if selectsNoStation(q.StationIDs) {
-		return []StationActiveFaults{}, nil
-	}
-	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationActiveFaults, error) {
-		var resp getStationActiveFaultsResponse
-		if err := c.call(ctx, opGetStationActiveFaults, searchQuery[ActiveFaultsQuery]{ActiveFaultsQuery{StationIDs: ids}}, &resp); err != nil {
-			return nil, err
-		}
-		return resp.Stations, nil
-	})
+	return getStationActiveFaults.read(ctx, c, q)
 }

@@ -5,7 +5,18 @@ import "context"
 // Station alarms: getAlarms. Paged by startRecord with numTransactions (the page-size field really has
 // that name) and moreFlag; 153 means no alarm matched.
 
-var opGetAlarms = operation{name: "getAlarms", noMatch: []string{"153"}}
+var (
+	opGetAlarms = pagedOperation[AlarmsQuery, getAlarmsResponse, Alarm]{
+		operation: operation{name: "getAlarms", noMatch: []string{"153"}},
+		setPage:   func(q *AlarmsQuery, start, size Int) { q.StartRecord, q.NumTransactions = start, size },
+		page:      func(r *getAlarmsResponse) ([]Alarm, bool) { return r.Alarms, r.MoreFlag.Value },
+		key:       alarmKey,
+	}
+	getAlarms = stationBatched[AlarmsQuery, Alarm]{
+		ids:  func(q *AlarmsQuery) *WrappedList[StationIDItem] { return &q.StationIDs },
+		each: opGetAlarms.read,
+	}
+)
 
 // AlarmsQuery is getAlarms' searchQuery (getAlarmsSearchQuery).
 type AlarmsQuery struct {
@@ -49,22 +60,7 @@ type getAlarmsResponse struct {
 // GetAlarms returns every alarm matching q. station_ids are sent at most MaxIDsPerCall per call; each
 // call is read to its last page. A non-nil empty StationIDs selects no station, without a call.
 func (c *Client) GetAlarms(ctx context.Context, q AlarmsQuery) ([]Alarm, error) {
-	if selectsNoStation(q.StationIDs) {
-		return []Alarm{}, nil
-	}
-	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]Alarm, error) {
-		q := q
-		q.StationIDs = ids
-		return collectPages(ctx, c, opGetAlarms.name, func(ctx context.Context, start int64) ([]Alarm, bool, error) {
-			q := q
-			q.StartRecord, q.NumTransactions = IntOf(start), IntOf(c.pageSize)
-			var resp getAlarmsResponse
-			if err := c.call(ctx, opGetAlarms, searchQuery[AlarmsQuery]{q}, &resp); err != nil {
-				return nil, false, err
-			}
-			return resp.Alarms, resp.MoreFlag.Value, nil
-		}, alarmKey)
-	})
+	return getAlarms.read(ctx, c, q)
 }
 
 func alarmKey(a Alarm) string {

@@ -11,7 +11,18 @@ import (
 // get15minChargingSessionData (the 15-minute intervals of one session, not paged).
 
 var (
-	opGetChargingSessionData      = operation{name: "getChargingSessionData", noMatch: []string{"136"}}
+	opGetChargingSessionData = pagedOperation[SessionSearchRequest, getChargingSessionDataResponse, ChargingSession]{
+		operation: operation{name: "getChargingSessionData", noMatch: []string{"136"}},
+		setPage:   func(q *SessionSearchRequest, start, _ Int) { q.StartRecord = start }, // the page size is fixed
+		page: func(r *getChargingSessionDataResponse) ([]ChargingSession, bool) {
+			return r.Sessions, r.MoreFlag.Value || r.MoreFlagLower.Value
+		},
+		key: func(s ChargingSession) string { return s.SessionID.String() },
+	}
+	getChargingSessionData = stationBatched[SessionSearchRequest, ChargingSession]{
+		ids:  func(q *SessionSearchRequest) *WrappedList[StationIDItem] { return &q.StationIDs },
+		each: opGetChargingSessionData.read,
+	}
 	opGet15minChargingSessionData = operation{name: "get15minChargingSessionData"}
 )
 
@@ -75,22 +86,7 @@ type getChargingSessionDataResponse struct {
 // per call; each call is read to its last page (ChargePoint's page size is fixed at 100). A non-nil empty
 // StationIDs selects no station, without a call.
 func (c *Client) GetChargingSessionData(ctx context.Context, q SessionSearchRequest) ([]ChargingSession, error) {
-	if selectsNoStation(q.StationIDs) {
-		return []ChargingSession{}, nil
-	}
-	sessions, err := inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]ChargingSession, error) {
-		q := q
-		q.StationIDs = ids
-		return collectPages(ctx, c, opGetChargingSessionData.name, func(ctx context.Context, start int64) ([]ChargingSession, bool, error) {
-			q := q
-			q.StartRecord = IntOf(start)
-			var resp getChargingSessionDataResponse
-			if err := c.call(ctx, opGetChargingSessionData, searchQuery[SessionSearchRequest]{q}, &resp); err != nil {
-				return nil, false, err
-			}
-			return resp.Sessions, resp.MoreFlag.Value || resp.MoreFlagLower.Value, nil
-		}, func(s ChargingSession) string { return s.SessionID.String() })
-	})
+	sessions, err := getChargingSessionData.read(ctx, c, q)
 	if err != nil {
 		return nil, err
 	}

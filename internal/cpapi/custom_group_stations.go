@@ -4,7 +4,14 @@ import "context"
 
 // Stations of a custom station group, by group name: getCustomGroupStations (5.1 only).
 
-var opGetCustomGroupStations = operation{name: "getCustomGroupStations", noMatch: []string{"102"}}
+var opGetCustomGroupStations = pagedOperation[CustomGroupStationSearchRequest, getCustomGroupStationsResponse, CustomGroupStation]{
+	operation: operation{name: "getCustomGroupStations", noMatch: []string{"102"}},
+	setPage:   func(q *CustomGroupStationSearchRequest, start, size Int) { q.StartRecord, q.NumStations = start, size },
+	page: func(r *getCustomGroupStationsResponse) ([]CustomGroupStation, bool) {
+		return r.Stations, r.MoreFlag.Value
+	},
+	key: func(s CustomGroupStation) string { return s.StationID.Value },
+}
 
 // CustomGroupStationSearchRequest is customGroupStationSearchRequestExtended.
 type CustomGroupStationSearchRequest struct {
@@ -29,15 +36,7 @@ type getCustomGroupStationsResponse struct {
 // GetCustomGroupStations returns the stations of the custom group q names, following moreFlag to the
 // last page.
 func (c *Client) GetCustomGroupStations(ctx context.Context, q CustomGroupStationSearchRequest) ([]CustomGroupStation, error) {
-	stations, err := collectPages(ctx, c, opGetCustomGroupStations.name, func(ctx context.Context, start int64) ([]CustomGroupStation, bool, error) {
-		q := q
-		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
-		var resp getCustomGroupStationsResponse
-		if err := c.call(ctx, opGetCustomGroupStations, searchQuery[CustomGroupStationSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Stations, resp.MoreFlag.Value, nil
-	}, func(s CustomGroupStation) string { return s.StationID.Value })
+	stations, err := opGetCustomGroupStations.read(ctx, c, q)
 	for i := range stations {
 		stations[i].splitGroups()
 	}

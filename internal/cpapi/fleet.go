@@ -10,8 +10,18 @@ import (
 // (their charging sessions).
 
 var (
-	opGetFleetVehicles  = operation{name: "getFleetVehicles"}
-	opGetFleetUsageData = operation{name: "getFleetUsageData"}
+	opGetFleetVehicles = pagedOperation[FleetVehicleSearchRequest, getFleetVehiclesResponse, FleetVehicle]{
+		operation: operation{name: "getFleetVehicles"},
+		setPage:   func(q *FleetVehicleSearchRequest, start, size Int) { q.StartRecord, q.NumRecords = start, size },
+		page:      func(r *getFleetVehiclesResponse) ([]FleetVehicle, bool) { return r.Vehicles, r.MoreFlag.Value },
+		key:       func(v FleetVehicle) string { return v.FleetVehicleID.Value },
+	}
+	opGetFleetUsageData = pagedOperation[FleetUsageSearchRequest, getFleetUsageDataResponse, FleetUsage]{
+		operation: operation{name: "getFleetUsageData"},
+		setPage:   func(q *FleetUsageSearchRequest, start, size Int) { q.StartRecord, q.NumRecords = start, size },
+		page:      func(r *getFleetUsageDataResponse) ([]FleetUsage, bool) { return r.Usage, r.MoreFlag.Value },
+		key:       func(u FleetUsage) string { return u.TransactionID.String() + "\x00" + u.ID.Value },
+	}
 )
 
 // FleetVehicleSearchRequest is getFleetVehicles' searchQuery (searchDataForFleetVehicles). Every filter
@@ -70,15 +80,7 @@ type getFleetVehiclesResponse struct {
 
 // GetFleetVehicles returns every fleet vehicle matching q, following moreFlag to the last page.
 func (c *Client) GetFleetVehicles(ctx context.Context, q FleetVehicleSearchRequest) ([]FleetVehicle, error) {
-	return collectPages(ctx, c, opGetFleetVehicles.name, func(ctx context.Context, start int64) ([]FleetVehicle, bool, error) {
-		q := q
-		q.StartRecord, q.NumRecords = IntOf(start), IntOf(c.pageSize)
-		var resp getFleetVehiclesResponse
-		if err := c.call(ctx, opGetFleetVehicles, searchQuery[FleetVehicleSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Vehicles, resp.MoreFlag.Value, nil
-	}, func(v FleetVehicle) string { return v.FleetVehicleID.Value })
+	return opGetFleetVehicles.read(ctx, c, q)
 }
 
 // FleetUsageSearchRequest is getFleetUsageData's searchQuery (searchDataForFleetUsage). Every filter is
@@ -171,15 +173,7 @@ type getFleetUsageDataResponse struct {
 // GetFleetUsageData returns every fleet charging session matching q, following moreFlag to the last
 // page, with the HH:MM:SS durations also in seconds.
 func (c *Client) GetFleetUsageData(ctx context.Context, q FleetUsageSearchRequest) ([]FleetUsage, error) {
-	usage, err := collectPages(ctx, c, opGetFleetUsageData.name, func(ctx context.Context, start int64) ([]FleetUsage, bool, error) {
-		q := q
-		q.StartRecord, q.NumRecords = IntOf(start), IntOf(c.pageSize)
-		var resp getFleetUsageDataResponse
-		if err := c.call(ctx, opGetFleetUsageData, searchQuery[FleetUsageSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Usage, resp.MoreFlag.Value, nil
-	}, func(u FleetUsage) string { return u.TransactionID.String() + "\x00" + u.ID.Value })
+	usage, err := opGetFleetUsageData.read(ctx, c, q)
 	for i := range usage {
 		usage[i].ChargingTimeSeconds = clockSeconds(usage[i].ChargingTime)
 		usage[i].SessionDurationSeconds = clockSeconds(usage[i].SessionDuration)

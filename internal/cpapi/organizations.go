@@ -4,7 +4,10 @@ import "context"
 
 // Organizations and their station groups: getOrgsAndStationGroups (API guide §8.5). No paging.
 
-var opGetOrgsAndStationGroups = operation{name: "getOrgsAndStationGroups"}
+var opGetOrgsAndStationGroups = searchOperation[OrgsSearchQuery, getOrgsAndStationGroupsResponse, Organization]{
+	operation: operation{name: "getOrgsAndStationGroups"},
+	items:     func(r *getOrgsAndStationGroupsResponse) []Organization { return r.Organizations },
+}
 
 // OrgsSearchQuery is getOrgsAndStationGroupsSearchQuery. Every filter is optional.
 type OrgsSearchQuery struct {
@@ -35,9 +38,5 @@ type getOrgsAndStationGroupsResponse struct {
 
 // GetOrgsAndStationGroups returns the organizations matching q with their station groups.
 func (c *Client) GetOrgsAndStationGroups(ctx context.Context, q OrgsSearchQuery) ([]Organization, error) {
-	var resp getOrgsAndStationGroupsResponse
-	if err := c.call(ctx, opGetOrgsAndStationGroups, searchQuery[OrgsSearchQuery]{q}, &resp); err != nil {
-		return nil, err
-	}
-	return resp.Organizations, nil
+	return opGetOrgsAndStationGroups.read(ctx, c, q)
 }

@@ -8,6 +8,33 @@ import (
 	"slices"
 )
 
+// pagedOperation declares an operation that is read page by page: the query travels in a
+// <searchQuery>, with startRecord (and the page size, when the request has one) set for each page, and
+// collectPages follows the more flag to the last page. Every paged operation is declared this way, once.
+type pagedOperation[Q, R, T any] struct {
+	operation
+	// setPage sets the request's startRecord and, when it has one, its page size.
+	setPage func(q *Q, startRecord, pageSize Int)
+	// page returns the items of one response and whether it announced more.
+	page func(r *R) (items []T, more bool)
+	// key identifies an item: a page whose keys repeat the previous page's stops the read.
+	key func(T) string
+}
+
+// read returns every item q matches, following the more flag to the last page.
+func (op pagedOperation[Q, R, T]) read(ctx context.Context, c *Client, q Q) ([]T, error) {
+	return collectPages(ctx, c, op.name, func(ctx context.Context, start int64) ([]T, bool, error) {
+		q := q
+		op.setPage(&q, IntOf(start), IntOf(c.pageSize))
+		var resp R
+		if err := c.call(ctx, op.operation, searchQuery[Q]{q}, &resp); err != nil {
+			return nil, false, err
+		}
+		items, more := op.page(&resp)
+		return items, more, nil
+	}, op.key)
+}
+
 // fetchPage fetches the page that starts at the 1-based startRecord and reports whether the server
 // announced more. collectPages calls it from several goroutines at once.
 type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, more bool, err error)

@@ -4,7 +4,12 @@ import "context"
 
 // Station searches: getPublicStations (API guide §5.1).
 
-var opGetPublicStations = operation{name: "getPublicStations", noMatch: []string{"102"}}
+var opGetPublicStations = pagedOperation[StationSearchRequest, getPublicStationsResponse, PublicStation]{
+	operation: operation{name: "getPublicStations", noMatch: []string{"102"}},
+	setPage:   func(q *StationSearchRequest, start, size Int) { q.StartRecord, q.NumStations = start, size },
+	page:      func(r *getPublicStationsResponse) ([]PublicStation, bool) { return r.Stations, r.MoreFlag.Value },
+	key:       func(s PublicStation) string { return s.StationID.Value },
+}
 
 // SearchArea is where a search looks: around an address or a geo point, within a proximity.
 type SearchArea struct {
@@ -130,10 +135,6 @@ type PricingSpec struct {
 	SessionTime                String `xml:"sessionTime" desc:"Maximum time allowed for a session."`
 }
 
-type searchQuery[Q any] struct {
-	Query Q `xml:"searchQuery"`
-}
-
 type getPublicStationsResponse struct {
 	Result
 	Stations []PublicStation `xml:"stationData"`
@@ -142,15 +143,7 @@ type getPublicStationsResponse struct {
 
 // GetPublicStations returns every public station matching q, following moreFlag to the last page.
 func (c *Client) GetPublicStations(ctx context.Context, q StationSearchRequest) ([]PublicStation, error) {
-	stations, err := collectPages(ctx, c, opGetPublicStations.name, func(ctx context.Context, start int64) ([]PublicStation, bool, error) {
-		q := q
-		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
-		var resp getPublicStationsResponse
-		if err := c.call(ctx, opGetPublicStations, searchQuery[StationSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Stations, resp.MoreFlag.Value, nil
-	}, func(s PublicStation) string { return s.StationID.Value })
+	stations, err := opGetPublicStations.read(ctx, c, q)
 	for i := range stations {
 		stations[i].adopt50Shape()
 	}

@@ -13,20 +13,3 @@ type withResult interface{ result() *Result }
 
 // codeSuccess is the responseCode of a successful call.
 const codeSuccess = "100"
-
-// operation describes one SOAP operation to the call layer.
-type operation struct {
-	name string
-	// noMatch lists the responseCodes that mean "nothing matched the query": they are an empty
-	// result, not an error (102 for station searches).
-	noMatch []string
-}
-
-func (op operation) isNoMatch(code string) bool {
-	for _, c := range op.noMatch {
-		if c == code {
-			return true
-		}
-	}
-	return false
-}

@@ -9,7 +9,12 @@ import (
 // how many records a page holds) and getStationRightsProfile.
 
 var (
-	opGetStationRights        = operation{name: "getStationRights"}
+	opGetStationRights = pagedOperation[StationRightsSearchRequest, getStationRightsResponse, StationRights]{
+		operation: operation{name: "getStationRights"},
+		setPage:   func(q *StationRightsSearchRequest, start, _ Int) { q.StartRecord = start },
+		page:      func(r *getStationRightsResponse) ([]StationRights, bool) { return r.Rights, r.MoreFlag.Value },
+		key:       rightsKey,
+	}
 	opGetStationRightsProfile = operation{name: "getStationRightsProfile"}
 )
 
@@ -64,15 +69,7 @@ type getStationRightsResponse struct {
 // GetStationRights returns every rights record matching q, following moreFlag to the last page. The
 // request has no page size: each next page starts after the records received so far.
 func (c *Client) GetStationRights(ctx context.Context, q StationRightsSearchRequest) ([]StationRights, error) {
-	return collectPages(ctx, c, opGetStationRights.name, func(ctx context.Context, start int64) ([]StationRights, bool, error) {
-		q := q
-		q.StartRecord = IntOf(start)
-		var resp getStationRightsResponse
-		if err := c.call(ctx, opGetStationRights, searchQuery[StationRightsSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Rights, resp.MoreFlag.Value, nil
-	}, rightsKey)
+	return opGetStationRights.read(ctx, c, q)
 }
 
 func rightsKey(r StationRights) string {

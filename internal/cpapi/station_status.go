@@ -5,8 +5,24 @@ import "context"
 // Live port status: getStationStatus (API guide §8.2) and getPublicStationStatus (§5.2).
 
 var (
-	opGetStationStatus       = operation{name: "getStationStatus", noMatch: []string{"102"}}
-	opGetPublicStationStatus = operation{name: "getPublicStationStatus", noMatch: []string{"102"}}
+	opGetStationStatus = pagedOperation[StationStatusSearchRequest, getStationStatusResponse, StationStatus]{
+		operation: operation{name: "getStationStatus", noMatch: []string{"102"}},
+		setPage:   func(q *StationStatusSearchRequest, start, size Int) { q.StartRecord, q.NumStations = start, size },
+		page:      func(r *getStationStatusResponse) ([]StationStatus, bool) { return r.Stations, r.MoreFlag.Value },
+		key:       func(s StationStatus) string { return s.StationID.Value },
+	}
+	getStationStatus = stationBatched[StationStatusSearchRequest, StationStatus]{
+		ids:  func(q *StationStatusSearchRequest) *WrappedList[StationIDItem] { return &q.StationIDs },
+		each: opGetStationStatus.read,
+	}
+	opGetPublicStationStatus = searchOperation[StatusSearchRequest, getPublicStationStatusResponse, PublicStationStatus]{
+		operation: operation{name: "getPublicStationStatus", noMatch: []string{"102"}},
+		items:     func(r *getPublicStationStatusResponse) []PublicStationStatus { return r.Stations },
+	}
+	getPublicStationStatus = stationBatched[StatusSearchRequest, PublicStationStatus]{
+		ids:  func(q *StatusSearchRequest) *WrappedList[StationIDItem] { return &q.StationIDs },
+		each: opGetPublicStationStatus.read,
+	}
 )
 
 // StatusSearchRequest is statusSearchdata, getPublicStationStatus' searchQuery: stations by ID, by a
@@ -72,37 +88,12 @@ type getPublicStationStatusResponse struct {
 // call is paged to its last page. A non-nil empty StationIDs selects no station (without a call): a
 // list of IDs computed from an empty group must not turn into a query for every station.
 func (c *Client) GetStationStatus(ctx context.Context, q StatusSearchRequest) ([]StationStatus, error) {
-	if selectsNoStation(q.StationIDs) {
-		return []StationStatus{}, nil
-	}
-	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]StationStatus, error) {
-		query := StationStatusSearchRequest{StatusSearchRequest: q}
-		query.StationIDs = ids
-		return collectPages(ctx, c, opGetStationStatus.name, func(ctx context.Context, start int64) ([]StationStatus, bool, error) {
-			query := query
-			query.StartRecord, query.NumStations = IntOf(start), IntOf(c.pageSize)
-			var resp getStationStatusResponse
-			if err := c.call(ctx, opGetStationStatus, searchQuery[StationStatusSearchRequest]{query}, &resp); err != nil {
-				return nil, false, err
-			}
-			return resp.Stations, resp.MoreFlag.Value, nil
-		}, func(s StationStatus) string { return s.StationID.Value })
-	})
+	return getStationStatus.read(ctx, c, StationStatusSearchRequest{StatusSearchRequest: q})
 }
 
 // GetPublicStationStatus returns the port status of the public stations q selects, at most
 // MaxIDsPerCall station IDs per call. The operation has no paging. As for GetStationStatus, a non-nil
 // empty StationIDs selects no station.
 func (c *Client) GetPublicStationStatus(ctx context.Context, q StatusSearchRequest) ([]PublicStationStatus, error) {
-	if selectsNoStation(q.StationIDs) {
-		return []PublicStationStatus{}, nil
-	}
-	return inBatches(ctx, q.StationIDs, MaxIDsPerCall, func(ctx context.Context, ids []String) ([]PublicStationStatus, error) {
-		q.StationIDs = ids
-		var resp getPublicStationStatusResponse
-		if err := c.call(ctx, opGetPublicStationStatus, searchQuery[StatusSearchRequest]{q}, &resp); err != nil {
-			return nil, err
-		}
-		return resp.Stations, nil
-	})
+	return getPublicStationStatus.read(ctx, c, q)
 }

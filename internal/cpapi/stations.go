@@ -10,7 +10,12 @@ import (
 
 // Station inventory: getStations (API guide §8.1).
 
-var opGetStations = operation{name: "getStations", noMatch: []string{"102"}}
+var opGetStations = pagedOperation[StationSearchRequestExtended, getStationsResponse, Station]{
+	operation: operation{name: "getStations", noMatch: []string{"102"}},
+	setPage:   func(q *StationSearchRequestExtended, start, size Int) { q.StartRecord, q.NumStations = start, size },
+	page:      func(r *getStationsResponse) ([]Station, bool) { return r.Stations, r.MoreFlag.Value },
+	key:       func(s Station) string { return s.StationID.Value },
+}
 
 // StationSearchRequestExtended is getStations' searchQuery: the public-station filters plus the
 // organization, group and activation filters of stations the key has rights to.
@@ -153,15 +158,7 @@ type getStationsResponse struct {
 // GetStations returns every station the key has rights to that matches q, following moreFlag to the
 // last page.
 func (c *Client) GetStations(ctx context.Context, q StationSearchRequestExtended) ([]Station, error) {
-	stations, err := collectPages(ctx, c, opGetStations.name, func(ctx context.Context, start int64) ([]Station, bool, error) {
-		q := q
-		q.StartRecord, q.NumStations = IntOf(start), IntOf(c.pageSize)
-		var resp getStationsResponse
-		if err := c.call(ctx, opGetStations, searchQuery[StationSearchRequestExtended]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Stations, resp.MoreFlag.Value, nil
-	}, func(s Station) string { return s.StationID.Value })
+	stations, err := opGetStations.read(ctx, c, q)
 	for i := range stations {
 		stations[i].adopt50Shape()
 		stations[i].splitGroups()

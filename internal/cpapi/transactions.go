@@ -4,7 +4,12 @@ import "context"
 
 // Billing: getTransactionData, the money side of sessions and reservations.
 
-var opGetTransactionData = operation{name: "getTransactionData"}
+var opGetTransactionData = pagedOperation[TransactionSearchRequest, getTransactionDataResponse, Transaction]{
+	operation: operation{name: "getTransactionData"},
+	setPage:   func(q *TransactionSearchRequest, start, size Int) { q.StartRecord, q.NumTransactions = start, size },
+	page:      func(r *getTransactionDataResponse) ([]Transaction, bool) { return r.Transactions, r.MoreFlag.Value },
+	key:       func(t Transaction) string { return t.TransactionID.String() },
+}
 
 // TransactionSearchRequest is getTransactionData's searchQuery (getTransDataSearchRequest). Every
 // filter is optional.
@@ -59,13 +64,5 @@ type getTransactionDataResponse struct {
 
 // GetTransactionData returns every transaction matching q, following MoreFlag to the last page.
 func (c *Client) GetTransactionData(ctx context.Context, q TransactionSearchRequest) ([]Transaction, error) {
-	return collectPages(ctx, c, opGetTransactionData.name, func(ctx context.Context, start int64) ([]Transaction, bool, error) {
-		q := q
-		q.StartRecord, q.NumTransactions = IntOf(start), IntOf(c.pageSize)
-		var resp getTransactionDataResponse
-		if err := c.call(ctx, opGetTransactionData, searchQuery[TransactionSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Transactions, resp.MoreFlag.Value, nil
-	}, func(t Transaction) string { return t.TransactionID.String() })
+	return opGetTransactionData.read(ctx, c, q)
 }

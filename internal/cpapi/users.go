@@ -7,7 +7,12 @@ import (
 
 // Drivers: getUsers (API guide §10.1), the drivers connected to or managed by the organization.
 
-var opGetUsers = operation{name: "getUsers"}
+var opGetUsers = pagedOperation[UsersSearchRequest, getUsersResponse, User]{
+	operation: operation{name: "getUsers"},
+	setPage:   func(q *UsersSearchRequest, start, size Int) { q.StartRecord, q.NumUsers = start, size },
+	page:      func(r *getUsersResponse) ([]User, bool) { return r.Users.Users, r.Users.MoreFlag.Value },
+	key:       func(u User) string { return u.UserID.Value },
+}
 
 // UsersSearchRequest is getUsers' searchQuery (getUsersSearchRequest). Every filter is optional.
 type UsersSearchRequest struct {
@@ -93,15 +98,7 @@ type getUsersResponse struct {
 
 // GetUsers returns every driver matching q, following moreFlag to the last page.
 func (c *Client) GetUsers(ctx context.Context, q UsersSearchRequest) ([]User, error) {
-	users, err := collectPages(ctx, c, opGetUsers.name, func(ctx context.Context, start int64) ([]User, bool, error) {
-		q := q
-		q.StartRecord, q.NumUsers = IntOf(start), IntOf(c.pageSize)
-		var resp getUsersResponse
-		if err := c.call(ctx, opGetUsers, searchQuery[UsersSearchRequest]{q}, &resp); err != nil {
-			return nil, false, err
-		}
-		return resp.Users.Users, resp.Users.MoreFlag.Value, nil
-	}, func(u User) string { return u.UserID.Value })
+	users, err := opGetUsers.read(ctx, c, q)
 	for i := range users {
 		users[i].Connection = nilIfEmpty(users[i].Connection)
 		users[i].ManagementRealm = nilIfEmpty(users[i].ManagementRealm)
