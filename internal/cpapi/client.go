@@ -6,6 +6,7 @@ package cpapi
 import (
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -38,8 +39,8 @@ type Config struct {
 	MaxConcurrentRequests int
 	// MaxRecords bounds the records of one paged read (RecordLimitError); 0 means DefaultMaxRecords.
 	MaxRecords int64
-	// MaxRetries is how many times a transient failure is retried (retry.go): 0 means
-	// DefaultMaxRetries, a negative value means never.
+	// MaxRetries is how many times a transient failure is retried (retry.go), 0 for never; the provider
+	// passes max_retries, DefaultMaxRetries unless configured. It must not be negative.
 	MaxRetries int
 	// RequestTimeout bounds each attempt, response body included; 0 means DefaultRequestTimeout.
 	RequestTimeout time.Duration
@@ -78,6 +79,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if err := ValidateEndpoint(cfg.Endpoint); err != nil {
 		return nil, err
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("cpapi: MaxRetries is %d; it must not be negative", cfg.MaxRetries)
 	}
 	base := cfg.Transport
 	if base == nil {

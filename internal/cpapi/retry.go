@@ -48,12 +48,6 @@ type retryPolicy struct {
 }
 
 func newRetryPolicy(maxRetries int, timeout time.Duration) retryPolicy {
-	switch {
-	case maxRetries == 0:
-		maxRetries = DefaultMaxRetries
-	case maxRetries < 0:
-		maxRetries = 0
-	}
 	if timeout <= 0 {
 		timeout = DefaultRequestTimeout
 	}

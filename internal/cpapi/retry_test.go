@@ -135,38 +135,38 @@ func TestRetries(t *testing.T) {
 		waits      func(t *testing.T, waits []time.Duration)
 		wantErr    string // "" means success with station 1:1
 	}{
-		{name: "HTTP 500 without a fault", script: []answerFunc{status(500, "", "Internal Server Error"), ok}, attempts: 2},
-		{name: "HTTP 502 gateway page", script: []answerFunc{status(502, "", gatewayPage), ok}, attempts: 2},
-		{name: "HTTP 503 with Retry-After seconds", script: []answerFunc{status(503, "2", ""), ok}, attempts: 2,
+		{name: "HTTP 500 without a fault", maxRetries: DefaultMaxRetries, script: []answerFunc{status(500, "", "Internal Server Error"), ok}, attempts: 2},
+		{name: "HTTP 502 gateway page", maxRetries: DefaultMaxRetries, script: []answerFunc{status(502, "", gatewayPage), ok}, attempts: 2},
+		{name: "HTTP 503 with Retry-After seconds", maxRetries: DefaultMaxRetries, script: []answerFunc{status(503, "2", ""), ok}, attempts: 2,
 			waits: exactWaits(2 * time.Second)},
-		{name: "HTTP 429 with Retry-After seconds", script: []answerFunc{status(429, "1", ""), ok}, attempts: 2,
+		{name: "HTTP 429 with Retry-After seconds", maxRetries: DefaultMaxRetries, script: []answerFunc{status(429, "1", ""), ok}, attempts: 2,
 			waits: exactWaits(time.Second)},
-		{name: "Retry-After is capped", script: []answerFunc{status(503, "3600", ""), ok}, attempts: 2,
+		{name: "Retry-After is capped", maxRetries: DefaultMaxRetries, script: []answerFunc{status(503, "3600", ""), ok}, attempts: 2,
 			waits: exactWaits(maxRetryAfter)},
-		{name: "HTTP 504", script: []answerFunc{status(504, "", ""), ok}, attempts: 2},
-		{name: "SOAP Server fault twice", script: []answerFunc{status(500, "", serverFault), status(500, "", serverFault), ok}, attempts: 3,
+		{name: "HTTP 504", maxRetries: DefaultMaxRetries, script: []answerFunc{status(504, "", ""), ok}, attempts: 2},
+		{name: "SOAP Server fault twice", maxRetries: DefaultMaxRetries, script: []answerFunc{status(500, "", serverFault), status(500, "", serverFault), ok}, attempts: 3,
 			waits: func(t *testing.T, w []time.Duration) {
 				if len(w) != 2 || w[0] < 500*time.Millisecond || w[0] >= time.Second || w[1] < time.Second || w[1] >= 2*time.Second {
 					t.Errorf("backoff waits %v, want one in [0.5s,1s) then one in [1s,2s)", w)
 				}
 			}},
-		{name: "connection reset mid-body", script: []answerFunc{resetMidBody, ok}, attempts: 2},
-		{name: "connection closed before the answer", script: []answerFunc{closeBeforeAnswer, ok}, attempts: 2},
-		{name: "truncated XML", script: []answerFunc{truncatedXML, ok}, attempts: 2},
-		{name: "503 forever ends after max_retries", script: []answerFunc{status(503, "", "busy")}, attempts: 4,
+		{name: "connection reset mid-body", maxRetries: DefaultMaxRetries, script: []answerFunc{resetMidBody, ok}, attempts: 2},
+		{name: "connection closed before the answer", maxRetries: DefaultMaxRetries, script: []answerFunc{closeBeforeAnswer, ok}, attempts: 2},
+		{name: "truncated XML", maxRetries: DefaultMaxRetries, script: []answerFunc{truncatedXML, ok}, attempts: 2},
+		{name: "503 forever ends after max_retries", maxRetries: DefaultMaxRetries, script: []answerFunc{status(503, "", "busy")}, attempts: 4,
 			wantErr: `HTTP 503.*gave up after 4 attempts: max_retries \(3\) reached`},
 		{name: "max_retries 1", maxRetries: 1, script: []answerFunc{status(503, "", "busy")}, attempts: 2,
 			wantErr: `gave up after 2 attempts`},
-		{name: "no retries", maxRetries: -1, script: []answerFunc{status(503, "", "busy"), ok}, attempts: 1,
+		{name: "no retries", maxRetries: 0, script: []answerFunc{status(503, "", "busy"), ok}, attempts: 1,
 			wantErr: `gave up after 1 attempt: max_retries \(0\) reached`},
-		{name: "authentication fault is never retried", script: []answerFunc{status(500, "", invalidSecurityFault), ok}, attempts: 1,
+		{name: "authentication fault is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(500, "", invalidSecurityFault), ok}, attempts: 1,
 			wantErr: `ChargePoint rejected the API credentials`},
-		{name: "Client fault is never retried", script: []answerFunc{status(500, "", clientFault), ok}, attempts: 1,
+		{name: "Client fault is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(500, "", clientFault), ok}, attempts: 1,
 			wantErr: `SOAP fault soapenv:Client`},
-		{name: "responseCode is never retried", script: []answerFunc{status(200, "", soapOK("getPublicStations", `<responseCode>145</responseCode><responseText>Invalid proximity unit.</responseText>`)), ok},
+		{name: "responseCode is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(200, "", soapOK("getPublicStations", `<responseCode>145</responseCode><responseText>Invalid proximity unit.</responseText>`)), ok},
 			attempts: 1, wantErr: `responseCode 145`},
-		{name: "HTTP 404 is not transient", script: []answerFunc{status(404, "", "not found"), ok}, attempts: 1, wantErr: `HTTP 404`},
-		{name: "a non-transient error after a retry says so", script: []answerFunc{status(503, "", ""), status(500, "", clientFault)}, attempts: 2,
+		{name: "HTTP 404 is not transient", maxRetries: DefaultMaxRetries, script: []answerFunc{status(404, "", "not found"), ok}, attempts: 1, wantErr: `HTTP 404`},
+		{name: "a non-transient error after a retry says so", maxRetries: DefaultMaxRetries, script: []answerFunc{status(503, "", ""), status(500, "", clientFault)}, attempts: 2,
 			wantErr: `Client.*gave up after 2 attempts: this error is not transient`},
 	}
 	for _, tc := range cases {
@@ -266,7 +266,7 @@ func TestRetryCallBudget(t *testing.T) {
 // The default worst case for a dead endpoint (every attempt timing out, every wait at its ceiling)
 // stays under two minutes, and a call's deadline is never later than its budget.
 func TestRetryWorstCaseArithmetic(t *testing.T) {
-	p := newRetryPolicy(0, 0)
+	p := newRetryPolicy(DefaultMaxRetries, 0)
 	if p.maxRetries != 3 || p.timeout != 30*time.Second {
 		t.Fatalf("defaults: %d retries, timeout %s", p.maxRetries, p.timeout)
 	}
@@ -276,7 +276,7 @@ func TestRetryWorstCaseArithmetic(t *testing.T) {
 	if wc := newRetryPolicy(50, 30*time.Second).worstCase(); wc != CallBudget {
 		t.Errorf("many retries: worst case %s, want the budget %s", wc, CallBudget)
 	}
-	if b := newRetryPolicy(0, 5*time.Minute).budget; b != 5*time.Minute {
+	if b := newRetryPolicy(DefaultMaxRetries, 5*time.Minute).budget; b != 5*time.Minute {
 		t.Errorf("a request_timeout above the budget raises it: %s", b)
 	}
 	for n := 1; n < 70; n++ {
@@ -301,7 +301,7 @@ func TestRetryAttemptDeadlines(t *testing.T) {
 		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 	})
 	start := time.Now()
-	c, _ := newRetryClient(t, "http://127.0.0.1:1", Config{Transport: rt, RequestTimeout: 7 * time.Second})
+	c, _ := newRetryClient(t, "http://127.0.0.1:1", Config{Transport: rt, RequestTimeout: 7 * time.Second, MaxRetries: DefaultMaxRetries})
 	c.retry.now = time.Now // real clock: the deadlines are real contexts
 	_, _ = c.GetPublicStations(context.Background(), StationSearchRequest{})
 	end := time.Now()
@@ -326,7 +326,7 @@ func TestRetryResetsPartialOutput(t *testing.T) {
 		write(w, 200, two[:strings.Index(two, "</stationData>")+len("</stationData>")+20])
 	}
 	srv := newScripted(t, partial, status(200, "", two))
-	c, _ := newRetryClient(t, srv.URL, Config{})
+	c, _ := newRetryClient(t, srv.URL, Config{MaxRetries: DefaultMaxRetries})
 	got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
 	if err != nil || len(got) != 2 {
 		t.Fatalf("got %d stations (%v), want 2: a retry must not append to a partial decode", len(got), err)
@@ -335,7 +335,7 @@ func TestRetryResetsPartialOutput(t *testing.T) {
 
 func TestRetryCancelledDuringWait(t *testing.T) {
 	srv := newScripted(t, status(503, "20", ""))
-	c, _ := newRetryClient(t, srv.URL, Config{})
+	c, _ := newRetryClient(t, srv.URL, Config{MaxRetries: DefaultMaxRetries})
 	ctx, cancel := context.WithCancel(context.Background())
 	c.retry.sleep = func(ctx context.Context, d time.Duration) error {
 		cancel() // Ctrl-C while waiting
@@ -350,7 +350,7 @@ func TestRetryCancelledDuringWait(t *testing.T) {
 // Each retry is logged at WARN with its reason and the wait.
 func TestRetryIsLogged(t *testing.T) {
 	srv := newScripted(t, status(503, "2", ""), status(200, "", okStations))
-	c, _ := newRetryClient(t, srv.URL, Config{})
+	c, _ := newRetryClient(t, srv.URL, Config{MaxRetries: DefaultMaxRetries})
 	var buf bytes.Buffer
 	if _, err := c.GetPublicStations(tflogtest.RootLogger(context.Background(), &buf), StationSearchRequest{}); err != nil {
 		t.Fatal(err)

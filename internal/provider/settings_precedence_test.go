@@ -51,7 +51,7 @@ func TestProviderBlockWinsOverEnvironment(t *testing.T) {
 
 	// Without the block's values, the environment's.
 	res, err = resolveResilience(base, getenv, nil)
-	if err != nil || res.MaxRetries != -1 || res.RequestTimeout.String() != "5s" {
+	if err != nil || res.MaxRetries != 0 || res.RequestTimeout.String() != "5s" {
 		t.Errorf("resilience %+v, %v; want CHARGEPOINT_MAX_RETRIES=0 (off) and 5s", res, err)
 	}
 	if paging, err = resolvePaging(base, getenv); err != nil || paging.MaxConcurrentRequests != 2 || paging.MaxRecords != 10 {

@@ -36,9 +36,6 @@ func resolveResilience(cfg providerModel, getenv func(string) string, readFile f
 		return out, fmt.Errorf("max_retries is %d; it must be between 0 and %d", retries, maxMaxRetries)
 	}
 	out.MaxRetries = int(retries)
-	if retries == 0 {
-		out.MaxRetries = -1 // cpapi reads 0 as "the default"
-	}
 
 	timeout, source := cpapi.DefaultRequestTimeout.String(), ""
 	if v := orEnv(cfg.RequestTimeout, getenv, envRequestTimeout); v != "" {

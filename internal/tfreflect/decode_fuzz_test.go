@@ -27,7 +27,7 @@ import (
 // fuzzClient answers every request with data (HTTP 200) and never retries.
 func fuzzClient(t *testing.T, data []byte) *cpapi.Client {
 	c, err := cpapi.New(cpapi.Config{
-		Endpoint: "http://127.0.0.1:1/x", LicenseKey: "k", Password: "p", MaxRetries: -1,
+		Endpoint: "http://127.0.0.1:1/x", LicenseKey: "k", Password: "p", MaxRetries: 0,
 		Transport: answerTransport(data),
 	})
 	if err != nil {
