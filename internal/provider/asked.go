@@ -13,8 +13,8 @@ import (
 
 // What a read asked and what did not come back. The query's set arguments (tfreflect.SetInputs) name
 // the query in errors; its station ID inputs (validate:"stationid") are checked against the stations a
-// data source's answer shows (stationRecords). Both are called from fetchFromConfig, the code the
-// framework's Read and the protocol-level read (fast_read.go) share, so both give the same diagnostics.
+// data source's answer shows (stationRecords). Both are called from fetchFromConfig (read.go), which
+// every read goes through.
 
 // askedFor phrases a query for a message: `for sg_id = 999`, or `with no arguments`.
 func askedFor(inputs []tfreflect.SetInput) string {

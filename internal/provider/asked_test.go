@@ -35,7 +35,7 @@ func readBothPaths(t *testing.T, srv *server, name string, inputs map[string]any
 	if err != nil {
 		t.Fatal(err)
 	}
-	framework, err := srv.ProviderServer.ReadDataSource(ctx, req)
+	framework, err := frameworkPath(t, srv).ReadDataSource(ctx, req)
 	if err != nil {
 		t.Fatal(err)
 	}

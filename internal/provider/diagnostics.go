@@ -10,18 +10,11 @@ import (
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 )
 
-// clientFrom is the nil-guarded half of every data source's Configure: ProviderData is nil while the
-// provider itself is not configured yet (validation, or an unknown provider block).
-func clientFrom(data any, diags *diag.Diagnostics) *cpapi.Client {
-	if data == nil {
-		return nil
-	}
-	c, ok := data.(*cpapi.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *cpapi.Client, got %T; please report this issue to the provider developers", data))
-		return nil
-	}
-	return c
+// addNotConfigured is the whole of a data source's framework Read: the server reads a configured
+// provider's data sources itself (server.go), so the framework reads only while there is no client (the
+// provider block failed, or was not configured yet).
+func addNotConfigured(diags *diag.Diagnostics) {
+	diags.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
 }
 
 // addAPIError turns a cpapi error into one diagnostic whose summary says what failed. A responseCode

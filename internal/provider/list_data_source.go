@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
@@ -29,14 +27,9 @@ type listDataSource[Q, T any] struct {
 	stations *stationRecords[T]
 	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
 	configValidators []datasource.ConfigValidator
-
-	client *cpapi.Client
 }
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*listDataSource[struct{}, struct{}])(nil)
-	_ datasource.DataSourceWithConfigValidators = (*listDataSource[struct{}, struct{}])(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*listDataSource[struct{}, struct{}])(nil)
 
 func (d *listDataSource[Q, T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.name
@@ -56,67 +49,8 @@ func (d *listDataSource[Q, T]) ConfigValidators(context.Context) []datasource.Co
 	return d.configValidators
 }
 
-func (d *listDataSource[Q, T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *listDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	items, ok := fetchFromConfig(ctx, d.client, d.name, d.operation, d.fetch, d.stations, req.Config.Raw, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if d.sort != nil {
-		d.sort(items)
-	}
-	value := reflect.ValueOf(items)
-	resp.Diagnostics.Append(setOutput(ctx, req.Config.Raw, &resp.State.Raw, d.output, tfreflect.Value(value))...)
-	warnNonFinite(&resp.Diagnostics, d.name, d.operation, tfreflect.CountNonFinite(value, d.output))
-}
-
-// setOutput writes the state: the configuration as given, with the computed output attribute filled.
-func setOutput(_ context.Context, config tftypes.Value, state *tftypes.Value, name string, value tftypes.Value) (diags diag.Diagnostics) {
-	var attrs map[string]tftypes.Value
-	if err := config.As(&attrs); err != nil {
-		diags.AddError("Unable to build state", err.Error())
-		return diags
-	}
-	attrs[name] = value
-	*state = tftypes.NewValue(config.Type(), attrs)
-	return diags
-}
-
-// fetchFromConfig is the first half of every Read: decode the configuration into the query, call the
-// API and turn its error into one diagnostic naming the query; then warn about the station IDs asked for
-// that did not come back (stations, may be nil) and the values a derived attribute could not hold. ok
-// is false when an error was added. The framework's Read and the protocol-level read both come here,
-// so their diagnostics are the same.
-func fetchFromConfig[Q, T any](ctx context.Context, client *cpapi.Client, name, operation string,
-	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
-) (items []T, ok bool) {
-	items, _, ok = fetchQuery(ctx, client, name, operation, fetch, stations, config, diags)
-	return items, ok
-}
-
-// fetchQuery is fetchFromConfig that also returns the arguments the query set.
-func fetchQuery[Q, T any](ctx context.Context, client *cpapi.Client, name, operation string,
-	fetch func(*cpapi.Client, context.Context, Q) ([]T, error), stations *stationRecords[T], config tftypes.Value, diags *diag.Diagnostics,
-) (items []T, inputs []tfreflect.SetInput, ok bool) {
-	if client == nil {
-		diags.AddError("ChargePoint provider not configured", "The provider block was not configured; see the provider's errors above.")
-		return nil, nil, false
-	}
-	var query Q
-	if err := tfreflect.Decode(config, &query); err != nil {
-		diags.AddError("Invalid chargepoint_"+name+" arguments", err.Error())
-		return nil, nil, false
-	}
-	inputs = tfreflect.SetInputs(reflect.ValueOf(query))
-	items, err := fetch(client, ctx, query)
-	if err != nil {
-		addAPIError(diags, "chargepoint_"+name, askedFor(inputs), err)
-		return nil, inputs, false
-	}
-	stations.warnMissing(diags, name, operation, inputs, items)
-	warnUnparsed(diags, name, operation, items)
-	return items, inputs, true
+// Read is the framework's read, which runs only while the provider has no client: the server reads a
+// configured provider's data sources itself (readState, read.go).
+func (d *listDataSource[Q, T]) Read(_ context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	addNotConfigured(&resp.Diagnostics)
 }

@@ -35,11 +35,12 @@ func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 type server struct {
 	tfprotov6.ProviderServer
 	provider *chargePointProvider
-	readers  map[string]stateReader // by data source type name
+	// readers, by data source type name, read for every request: a reader holds no client (it is
+	// passed on each read), so one value serves concurrent reads.
+	readers map[string]stateReader
 
-	schemaOnce  sync.Once
-	schemaTypes map[string]tftypes.Type
-	schemaErr   error
+	schemaMu    sync.Mutex
+	schemaTypes map[string]tftypes.Type // nil until the framework's schema was read without error
 }
 
 func newServer(fw tfprotov6.ProviderServer, p *chargePointProvider) *server {
@@ -56,8 +57,9 @@ func newServer(fw tfprotov6.ProviderServer, p *chargePointProvider) *server {
 }
 
 // ReadDataSource reads on the protocol-level path when the provider is configured; otherwise (not
-// configured, or configuration deferred) the framework answers, as it always did. A panic anywhere in a
-// read becomes an error diagnostic, with the stack in the logs, instead of a crashed plugin.
+// configured, or configuration deferred) the framework answers: a deferred response, or the error
+// that the provider is not configured (addNotConfigured). A panic anywhere in a read becomes an error
+// diagnostic, with the stack in the logs, instead of a crashed plugin.
 func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (resp *tfprotov6.ReadDataSourceResponse, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -72,8 +74,13 @@ func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSour
 	}()
 	reader, ok := s.readers[req.TypeName]
 	client := s.provider.client.Load()
-	if !ok || client == nil || req.Config == nil {
+	if !ok || client == nil {
 		return s.ProviderServer.ReadDataSource(ctx, req)
+	}
+	if req.Config == nil {
+		return &tfprotov6.ReadDataSourceResponse{Diagnostics: []*tfprotov6.Diagnostic{{
+			Severity: tfprotov6.DiagnosticSeverityError, Summary: "Unable to read configuration", Detail: "Terraform sent no configuration for " + req.TypeName + ".",
+		}}}, nil
 	}
 	typ, err := s.schemaType(ctx, req.TypeName)
 	if err != nil {
@@ -93,21 +100,26 @@ func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSour
 	return resp, nil
 }
 
-// schemaType returns the value type of a data source's schema, from the framework's own schema.
+// schemaType returns the value type of a data source's schema, from the framework's own schema, read
+// once; a failure is not kept, so the next read asks again.
 func (s *server) schemaType(ctx context.Context, typeName string) (tftypes.Type, error) {
-	s.schemaOnce.Do(func() {
+	s.schemaMu.Lock()
+	defer s.schemaMu.Unlock()
+	if s.schemaTypes == nil {
 		resp, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 		if err != nil {
-			s.schemaErr = err
-			return
+			return nil, err
 		}
-		s.schemaTypes = map[string]tftypes.Type{}
+		for _, d := range resp.Diagnostics {
+			if d.Severity == tfprotov6.DiagnosticSeverityError {
+				return nil, fmt.Errorf("reading the provider schema: %s: %s", d.Summary, d.Detail)
+			}
+		}
+		types := make(map[string]tftypes.Type, len(resp.DataSourceSchemas))
 		for name, sch := range resp.DataSourceSchemas {
-			s.schemaTypes[name] = sch.ValueType()
+			types[name] = sch.ValueType()
 		}
-	})
-	if s.schemaErr != nil {
-		return nil, s.schemaErr
+		s.schemaTypes = types
 	}
 	typ, ok := s.schemaTypes[typeName]
 	if !ok {

@@ -38,7 +38,7 @@ func TestNonFiniteNumbersWarnOnce(t *testing.T) {
 				"address": "1692 Dell Avenue", "city": "Campbell", "state": "CA", "proximity": 5}))
 			req := &tfprotov6.ReadDataSourceRequest{TypeName: name, Config: &dv}
 			for path, read := range map[string]func(context.Context, *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error){
-				"protocol": srv.ReadDataSource, "framework": srv.ProviderServer.ReadDataSource,
+				"protocol": srv.ReadDataSource, "framework": frameworkPath(t, srv).ReadDataSource,
 			} {
 				resp, err := read(ctx, req)
 				if err != nil {

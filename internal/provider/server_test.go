@@ -2,9 +2,11 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"math/big"
 	"reflect"
@@ -54,10 +56,11 @@ func fastReadCases(sim *testSim, sessionID int64) map[string]struct {
 }
 
 // TestFastReadMatchesFramework reads every data source through the protocol-level path and through the
-// framework's own ReadDataSource, and requires equal state and equal diagnostics.
+// framework path (framework_read_test.go), and requires equal state and equal diagnostics.
 func TestFastReadMatchesFramework(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{Stations: 300})
 	srv := configuredServer(t, sim)
+	fw := frameworkPath(t, srv)
 	ctx := context.Background()
 	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
@@ -83,7 +86,7 @@ func TestFastReadMatchesFramework(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			framework, err := srv.ProviderServer.ReadDataSource(ctx, req)
+			framework, err := fw.ReadDataSource(ctx, req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,6 +117,7 @@ func TestFastReadMatchesFramework(t *testing.T) {
 func TestFastReadDiagnosticsMatchFramework(t *testing.T) {
 	sim := startSimulator(t, simulator.Options{Stations: 20})
 	srv := configuredServer(t, sim)
+	fw := frameworkPath(t, srv)
 	ctx := context.Background()
 	schemas, _ := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	for name, inputs := range map[string]map[string]any{
@@ -126,7 +130,7 @@ func TestFastReadDiagnosticsMatchFramework(t *testing.T) {
 			dv, _ := tfprotov6.NewDynamicValue(typ, configValue(t, typ, inputs))
 			req := &tfprotov6.ReadDataSourceRequest{TypeName: name, Config: &dv}
 			fast, _ := srv.ReadDataSource(ctx, req)
-			framework, _ := srv.ProviderServer.ReadDataSource(ctx, req)
+			framework, _ := fw.ReadDataSource(ctx, req)
 			if len(fast.Diagnostics) == 0 || fast.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityError {
 				t.Fatalf("want an error, got %s", describe(fast.Diagnostics))
 			}
@@ -157,6 +161,74 @@ func TestUnconfiguredServerDefersToFramework(t *testing.T) {
 	}
 	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary != "ChargePoint provider not configured" {
 		t.Fatalf("got %s", describe(resp.Diagnostics))
+	}
+}
+
+// TestConfiguredServerWithoutConfig: a read without a configuration (Terraform always sends one) is an
+// error diagnostic, not a panic.
+func TestConfiguredServerWithoutConfig(t *testing.T) {
+	srv := configuredServer(t, startSimulator(t, simulator.Options{Stations: 1}))
+	resp, err := srv.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: "chargepoint_stations"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Summary != "Unable to read configuration" {
+		t.Fatalf("got %s", describe(resp.Diagnostics))
+	}
+}
+
+// flakySchemaServer fails GetProviderSchema the first times it is asked: with an error, or with an
+// error diagnostic.
+type flakySchemaServer struct {
+	tfprotov6.ProviderServer
+	failures  int
+	asDiag    bool
+	schemaRPC int
+}
+
+func (f *flakySchemaServer) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProviderSchemaRequest) (*tfprotov6.GetProviderSchemaResponse, error) {
+	f.schemaRPC++
+	if f.failures > 0 {
+		f.failures--
+		if f.asDiag {
+			return &tfprotov6.GetProviderSchemaResponse{Diagnostics: []*tfprotov6.Diagnostic{{Severity: tfprotov6.DiagnosticSeverityError, Summary: "schema unavailable"}}}, nil
+		}
+		return nil, errors.New("schema unavailable")
+	}
+	return f.ProviderServer.GetProviderSchema(ctx, req)
+}
+
+// TestSchemaTypeRetriesAfterFailure: a failure to read the schema fails that read only; the next one
+// asks again, and a schema read once is kept.
+func TestSchemaTypeRetriesAfterFailure(t *testing.T) {
+	for name, asDiag := range map[string]bool{"error": false, "error diagnostic": true} {
+		t.Run(name, func(t *testing.T) {
+			p := &chargePointProvider{version: "test"}
+			fw, err := providerserver.NewProtocol6WithError(p)()
+			if err != nil {
+				t.Fatal(err)
+			}
+			flaky := &flakySchemaServer{ProviderServer: fw, failures: 2, asDiag: asDiag}
+			srv := newServer(flaky, p)
+			ctx := context.Background()
+			for i := range 2 {
+				if _, err := srv.schemaType(ctx, "chargepoint_stations"); err == nil || !strings.Contains(err.Error(), "schema unavailable") {
+					t.Fatalf("attempt %d: err = %v, want the schema failure", i+1, err)
+				}
+			}
+			for range 2 {
+				typ, err := srv.schemaType(ctx, "chargepoint_stations")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, ok := typ.(tftypes.Object).AttributeTypes["stations"]; !ok {
+					t.Fatalf("type %s has no stations", typ)
+				}
+			}
+			if flaky.schemaRPC != 3 {
+				t.Errorf("%d GetProviderSchema calls, want 3 (two failures, then one kept)", flaky.schemaRPC)
+			}
+		})
 	}
 }
 

@@ -2,13 +2,10 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
@@ -28,14 +25,9 @@ type singleDataSource[Q, T any] struct {
 	stations *stationRecords[T]
 	// configValidators add cross-attribute checks (ExactlyOneOf and friends) at plan time.
 	configValidators []datasource.ConfigValidator
-
-	client *cpapi.Client
 }
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*singleDataSource[struct{}, struct{}])(nil)
-	_ datasource.DataSourceWithConfigValidators = (*singleDataSource[struct{}, struct{}])(nil)
-)
+var _ datasource.DataSourceWithConfigValidators = (*singleDataSource[struct{}, struct{}])(nil)
 
 func (d *singleDataSource[Q, T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.name
@@ -55,44 +47,8 @@ func (d *singleDataSource[Q, T]) ConfigValidators(context.Context) []datasource.
 	return d.configValidators
 }
 
-func (d *singleDataSource[Q, T]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *singleDataSource[Q, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if state, ok := d.read(ctx, d.client, req.Config.Raw, &resp.Diagnostics); ok {
-		resp.State.Raw = state
-	}
-}
-
-// read is Read's work, shared with the protocol-level path (fast_read.go): the state is the
-// configuration with the one item's attributes filled in.
-func (d *singleDataSource[Q, T]) read(ctx context.Context, client *cpapi.Client, configValue tftypes.Value, diags *diag.Diagnostics) (tftypes.Value, bool) {
-	items, inputs, ok := fetchQuery(ctx, client, d.name, d.operation, d.fetch, d.stations, configValue, diags)
-	if !ok {
-		return tftypes.Value{}, false
-	}
-	if len(items) != 1 {
-		diags.AddError(fmt.Sprintf("Expected exactly one %s, found %d", d.noun, len(items)),
-			fmt.Sprintf("chargepoint_%s must match exactly one %s; the query %s matched %d. Check the arguments, or use the plural data source to list several.",
-				d.name, d.noun, askedFor(inputs), len(items)))
-		return tftypes.Value{}, false
-	}
-	var config, item map[string]tftypes.Value
-	if err := configValue.As(&config); err != nil {
-		diags.AddError("Unable to build state", err.Error())
-		return tftypes.Value{}, false
-	}
-	itemValue := reflect.ValueOf(items[0])
-	if err := tfreflect.Value(itemValue).As(&item); err != nil {
-		diags.AddError("Unable to build state", err.Error())
-		return tftypes.Value{}, false
-	}
-	for name, v := range item {
-		if config[name].IsNull() { // an input the user set keeps its configured value
-			config[name] = v
-		}
-	}
-	warnNonFinite(diags, d.name, d.operation, tfreflect.CountNonFinite(itemValue))
-	return tftypes.NewValue(configValue.Type(), config), true
+// Read is the framework's read, which runs only while the provider has no client: the server reads a
+// configured provider's data sources itself (readState, read.go).
+func (d *singleDataSource[Q, T]) Read(_ context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	addNotConfigured(&resp.Diagnostics)
 }

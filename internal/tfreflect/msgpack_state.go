@@ -10,10 +10,52 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// AppendObjectMsgpack appends the MessagePack of an object of type typ whose attribute output is the Go
-// value out, encoded directly (AppendMsgpack), and whose other attributes are the given tftypes values.
-// This is how a data source's state is written without building a value tree for a large list.
-func AppendObjectMsgpack(buf []byte, typ tftypes.Object, values map[string]tftypes.Value, output string, out reflect.Value, nf *NonFinite) ([]byte, error) {
+// A data source's state is its configuration with what the read found filled in. Both functions below
+// write it as MessagePack (the wire form of a tfprotov6.DynamicValue) without building a value tree:
+// the Go values the read found are encoded directly (AppendMsgpack), the configuration's values as
+// terraform-plugin-go encodes them. Non-finite numbers become null and are counted in nf, by attribute
+// path.
+
+// AppendObjectMsgpack appends the state whose attribute output is the Go value out (a list data
+// source's items), and whose other attributes are those of config (an object).
+func AppendObjectMsgpack(buf []byte, config tftypes.Value, output string, out reflect.Value, nf *NonFinite) ([]byte, error) {
+	return appendObjectMsgpack(buf, config, func(_ map[string]tftypes.Value, name string) (reflect.Value, bool) {
+		return out, name == output
+	}, nf)
+}
+
+// AppendItemObjectMsgpack appends the state whose attributes are those of config (an object), except
+// those config leaves null: they are the attributes of the same name of item (a struct, a single data
+// source's one item). An input the user set keeps its configured value.
+func AppendItemObjectMsgpack(buf []byte, config tftypes.Value, item reflect.Value, nf *NonFinite) ([]byte, error) {
+	if item.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("tfreflect: AppendItemObjectMsgpack needs a struct, got %s", item.Type())
+	}
+	index := map[string][]int{}
+	for _, f := range fields(item.Type()) {
+		index[f.name] = f.index
+	}
+	return appendObjectMsgpack(buf, config, func(attrs map[string]tftypes.Value, name string) (reflect.Value, bool) {
+		i, ok := index[name]
+		if !ok || !attrs[name].IsNull() {
+			return reflect.Value{}, false
+		}
+		return item.FieldByIndex(i), true
+	}, nf)
+}
+
+// appendObjectMsgpack writes the attributes of config's type in sorted order, as terraform-plugin-go
+// writes objects: each one that found returns encoded from its Go value, the others as config has them
+// (null when config lacks them).
+func appendObjectMsgpack(buf []byte, config tftypes.Value, found func(attrs map[string]tftypes.Value, name string) (reflect.Value, bool), nf *NonFinite) ([]byte, error) {
+	typ, ok := config.Type().(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("tfreflect: the configuration is a %s, not an object", config.Type())
+	}
+	var attrs map[string]tftypes.Value
+	if err := config.As(&attrs); err != nil {
+		return nil, err
+	}
 	names := make([]string, 0, len(typ.AttributeTypes))
 	for name := range typ.AttributeTypes {
 		names = append(names, name)
@@ -22,12 +64,12 @@ func AppendObjectMsgpack(buf []byte, typ tftypes.Object, values map[string]tftyp
 	buf = appendMapLen(buf, len(names))
 	for _, name := range names {
 		buf = appendString(buf, name)
-		if name == output {
-			buf = appendMsgpackAt(growFor(buf, out), out, nf, []string{output})
+		if v, ok := found(attrs, name); ok {
+			buf = appendMsgpackAt(growFor(buf, v), v, nf, []string{name})
 			continue
 		}
 		attrType := typ.AttributeTypes[name]
-		v, ok := values[name]
+		v, ok := attrs[name]
 		if !ok {
 			v = tftypes.NewValue(attrType, nil)
 		}
