@@ -6,16 +6,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-// The framework's server also implements these optional interfaces; terraform-plugin-go looks for them
-// by type assertion, so the wrapper forwards each of them. They are deprecated only because they will
-// move into ProviderServer itself.
-//
-//nolint:staticcheck // SA1019: see above
-var (
-	_ tfprotov6.ProviderServerWithListResource = (*server)(nil)
-	_ tfprotov6.ProviderServerWithActions      = (*server)(nil)
-	_ tfprotov6.ProviderServerWithStateStores  = (*server)(nil)
-)
+// The framework's server also implements optional server interfaces (ProviderServerWith…), which
+// terraform-plugin-go looks for by type assertion; the wrapper forwards each of them.
+// TestServerForwardsOptionalInterfaces derives the list from terraform-plugin-go's own source and fails
+// when a forward is missing here.
 
 func (s *server) listResources() tfprotov6.ListResourceServer {
 	return s.ProviderServer.(tfprotov6.ListResourceServer) //nolint:forcetypeassert // TestServerForwardsOptionalInterfaces

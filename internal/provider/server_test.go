@@ -232,22 +232,6 @@ func TestSchemaTypeRetriesAfterFailure(t *testing.T) {
 	}
 }
 
-func TestServerForwardsOptionalInterfaces(t *testing.T) {
-	fw, _ := NewServer("test")()
-	inner := fw.(*server).ProviderServer
-	for name, ok := range map[string]bool{
-		"ListResourceServer": implements[tfprotov6.ListResourceServer](inner),
-		"ActionServer":       implements[tfprotov6.ActionServer](inner),
-		"StateStoreServer":   implements[tfprotov6.StateStoreServer](inner),
-	} {
-		if !ok {
-			t.Errorf("the framework's server no longer implements %s: drop its forwarding from server_optional.go", name)
-		}
-	}
-}
-
-func implements[I any](v any) bool { _, ok := v.(I); return ok }
-
 func configuredServer(t *testing.T, sim *testSim) *server {
 	t.Helper()
 	return configuredServerAt(t, sim.endpoint)
