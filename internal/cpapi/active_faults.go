@@ -72,5 +72,21 @@ func (c *Client) GetStationActiveFaults(ctx context.Context, q ActiveFaultsQuery
 	if q.StationIDs == nil {
 		return nil, errors.New(opGetStationActiveFaults.name + ": station IDs are required")
 	}
-	return getStationActiveFaults.read(ctx, c, q)
+	stations, err := getStationActiveFaults.read(ctx, c, q)
+	sortEach(stations)
+	return stations, err
+}
+
+func (s *StationActiveFaults) sortLists() {
+	SortBy(s.Faults, func(f StationFault) string { return timeKey(f.FaultTime) + " " + f.FaultCode.Value })
+	sortEach(s.Faults)
+}
+
+func (f *StationFault) sortLists() {
+	SortBy(f.Frus, func(fru Fru) string { return fru.FruID.Value })
+	sortEach(f.Frus)
+}
+
+func (f *Fru) sortLists() {
+	SortBy(f.FruFaults, func(ff FruFault) string { return timeKey(ff.FruFaultTime) + " " + ff.FruFaultCode.Value })
 }

@@ -3,6 +3,7 @@ package cpapi
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -173,5 +174,10 @@ func (c *Client) Get15minChargingSessionData(ctx context.Context, q SessionInter
 	if err := c.call(ctx, opGet15minChargingSessionData, q, &resp); err != nil {
 		return SessionIntervals{}, err
 	}
+	resp.sortLists()
 	return resp.SessionIntervals, nil
+}
+
+func (s *SessionIntervals) sortLists() {
+	slices.SortStableFunc(s.Intervals, func(a, b SessionInterval) int { return a.StationTime.Value.Compare(b.StationTime.Value) })
 }

@@ -39,6 +39,7 @@ func (c *Client) GetCustomGroupStations(ctx context.Context, q CustomGroupStatio
 	stations, err := opGetCustomGroupStations.read(ctx, c, q)
 	for i := range stations {
 		stations[i].splitGroups()
+		stations[i].sortLists()
 	}
 	return stations, err
 }

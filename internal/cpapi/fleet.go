@@ -80,8 +80,12 @@ type getFleetVehiclesResponse struct {
 
 // GetFleetVehicles returns every fleet vehicle matching q, following moreFlag to the last page.
 func (c *Client) GetFleetVehicles(ctx context.Context, q FleetVehicleSearchRequest) ([]FleetVehicle, error) {
-	return opGetFleetVehicles.read(ctx, c, q)
+	vehicles, err := opGetFleetVehicles.read(ctx, c, q)
+	sortEach(vehicles)
+	return vehicles, err
 }
+
+func (v *FleetVehicle) sortLists() { sortCredentialIDs(v.CredentialIDs) }
 
 // FleetUsageSearchRequest is getFleetUsageData's searchQuery (searchDataForFleetUsage). Every filter is
 // optional.

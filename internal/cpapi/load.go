@@ -57,5 +57,15 @@ func (c *Client) GetLoad(ctx context.Context, q LoadQuery) (Load, error) {
 	if err := c.call(ctx, opGetLoad, searchQuery[LoadQuery]{q}, &resp); err != nil {
 		return Load{}, err
 	}
+	resp.sortLists()
 	return resp.Load, nil
+}
+
+func (l *Load) sortLists() {
+	SortBy(l.Stations, func(s LoadStation) string { return s.StationID.Value })
+	sortEach(l.Stations)
+}
+
+func (s *LoadStation) sortLists() {
+	SortBy(s.Ports, func(p LoadPort) string { return p.PortNumber.Value })
 }

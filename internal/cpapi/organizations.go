@@ -38,5 +38,11 @@ type getOrgsAndStationGroupsResponse struct {
 
 // GetOrgsAndStationGroups returns the organizations matching q with their station groups.
 func (c *Client) GetOrgsAndStationGroups(ctx context.Context, q OrgsSearchQuery) ([]Organization, error) {
-	return opGetOrgsAndStationGroups.read(ctx, c, q)
+	orgs, err := opGetOrgsAndStationGroups.read(ctx, c, q)
+	sortEach(orgs)
+	return orgs, err
+}
+
+func (o *Organization) sortLists() {
+	SortBy(o.Groups, func(g OrgStationGroup) string { return g.SgID.String() })
 }

@@ -146,9 +146,12 @@ func (c *Client) GetPublicStations(ctx context.Context, q StationSearchRequest) 
 	stations, err := opGetPublicStations.read(ctx, c, q)
 	for i := range stations {
 		stations[i].adopt50Shape()
+		stations[i].sortLists()
 	}
 	return stations, err
 }
+
+func (s *StationCore) sortLists() { SortBy(s.Ports, func(p Port) string { return p.PortNumber.Value }) }
 
 // adopt50Shape fills the 5.1 station-level name and description from the first port of a 5.0-shaped answer.
 func (s *StationCore) adopt50Shape() {

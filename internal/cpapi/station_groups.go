@@ -41,7 +41,12 @@ func (c *Client) GetStationGroups(ctx context.Context, q StationGroupsRequest) (
 	if err := c.call(ctx, opGetStationGroups, q, &resp); err != nil {
 		return nil, err
 	}
+	sortEach(resp.Groups)
 	return resp.Groups, nil
+}
+
+func (g *StationGroup) sortLists() {
+	SortBy(g.Stations, func(s StationGroupPoint) string { return s.StationID.Value })
 }
 
 // StationGroupDetailsRequest is the getStationGroupDetails request (bare <sgID> and <stationID>, in this order).
@@ -83,5 +88,11 @@ func (c *Client) GetStationGroupDetails(ctx context.Context, q StationGroupDetai
 	if err := c.call(ctx, opGetStationGroupDetails, q, &resp); err != nil {
 		return StationGroupDetails{}, err
 	}
+	resp.sortLists()
 	return resp.StationGroupDetails, nil
+}
+
+func (g *StationGroupDetails) sortLists() {
+	SortBy(g.Groups, func(child ChildStationGroup) string { return child.SgID.String() })
+	SortBy(g.Stations, func(s StationGroupStation) string { return s.StationID.Value })
 }

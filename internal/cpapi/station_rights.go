@@ -69,7 +69,13 @@ type getStationRightsResponse struct {
 // GetStationRights returns every rights record matching q, following moreFlag to the last page. The
 // request has no page size: each next page starts after the records received so far.
 func (c *Client) GetStationRights(ctx context.Context, q StationRightsSearchRequest) ([]StationRights, error) {
-	return opGetStationRights.read(ctx, c, q)
+	rights, err := opGetStationRights.read(ctx, c, q)
+	sortEach(rights)
+	return rights, err
+}
+
+func (r *StationRights) sortLists() {
+	SortBy(r.Stations, func(s StationWithRights) string { return s.StationID.Value })
 }
 
 func rightsKey(r StationRights) string {

@@ -88,12 +88,24 @@ type getPublicStationStatusResponse struct {
 // call is paged to its last page. A non-nil empty StationIDs selects no station (without a call): a
 // list of IDs computed from an empty group must not turn into a query for every station.
 func (c *Client) GetStationStatus(ctx context.Context, q StatusSearchRequest) ([]StationStatus, error) {
-	return getStationStatus.read(ctx, c, StationStatusSearchRequest{StatusSearchRequest: q})
+	stations, err := getStationStatus.read(ctx, c, StationStatusSearchRequest{StatusSearchRequest: q})
+	sortEach(stations)
+	return stations, err
+}
+
+func (s *StationStatus) sortLists() {
+	SortBy(s.Ports, func(p PortStatus) string { return p.PortNumber.Value })
 }
 
 // GetPublicStationStatus returns the port status of the public stations q selects, at most
 // MaxIDsPerCall station IDs per call. The operation has no paging. As for GetStationStatus, a non-nil
 // empty StationIDs selects no station.
 func (c *Client) GetPublicStationStatus(ctx context.Context, q StatusSearchRequest) ([]PublicStationStatus, error) {
-	return getPublicStationStatus.read(ctx, c, q)
+	stations, err := getPublicStationStatus.read(ctx, c, q)
+	sortEach(stations)
+	return stations, err
+}
+
+func (s *PublicStationStatus) sortLists() {
+	SortBy(s.Ports, func(p PublicPortStatus) string { return p.PortNumber.Value })
 }

@@ -162,6 +162,7 @@ func (c *Client) GetStations(ctx context.Context, q StationSearchRequestExtended
 	for i := range stations {
 		stations[i].adopt50Shape()
 		stations[i].splitGroups()
+		stations[i].sortLists()
 	}
 	return stations, err
 }

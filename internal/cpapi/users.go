@@ -103,8 +103,29 @@ func (c *Client) GetUsers(ctx context.Context, q UsersSearchRequest) ([]User, er
 		users[i].Connection = nilIfEmpty(users[i].Connection)
 		users[i].ManagementRealm = nilIfEmpty(users[i].ManagementRealm)
 		users[i].HomeStationDetails = nilIfEmpty(users[i].HomeStationDetails)
+		users[i].sortLists()
 	}
 	return users, err
+}
+
+func (u *User) sortLists() {
+	sortCredentialIDs(u.CredentialIDs)
+	if u.Connection != nil {
+		u.Connection.sortLists()
+	}
+	if u.ManagementRealm != nil {
+		u.ManagementRealm.sortLists()
+	}
+}
+
+func (c *Connection) sortLists() { sortCustomInfos(c.CustomInfos) }
+
+func (m *ManagementRealm) sortLists() { sortCustomInfos(m.CustomInfos) }
+
+func sortCredentialIDs(ids []String) { SortBy(ids, func(s String) string { return s.Value }) }
+
+func sortCustomInfos(infos []CustomInfo) {
+	SortBy(infos, func(c CustomInfo) string { return c.Key.Value })
 }
 
 // nilIfEmpty drops a structure sent as an empty element (<managementRealm></managementRealm> for a

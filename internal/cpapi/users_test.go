@@ -76,7 +76,7 @@ func TestGetUsersDecodesDrivers(t *testing.T) {
 		LastModifiedTimestamp: at("2026-01-12T16:04:11Z"), UserID: StringOf("191923"), FirstName: StringOf("Ada"), LastName: StringOf("Lovelace"),
 		DriverEmail: StringOf("ada@example.com"),
 		Connection: &Connection{Status: StringOf("APPROVED"), RequestTimeStamp: at("2025-11-02T08:30:00Z"), CustomInfos: []CustomInfo{
-			{Key: StringOf("Employee ID"), Value: StringOf("E-17")}, {Key: StringOf("Department"), Value: StringOf("Fleet")}}},
+			{Key: StringOf("Department"), Value: StringOf("Fleet")}, {Key: StringOf("Employee ID"), Value: StringOf("E-17")}}}, // sorted by key
 		ManagementRealm: &ManagementRealm{Status: StringOf("APPROVED"), SignupTimeStamp: at("2025-10-01T00:00:00Z")},
 		CredentialIDs:   WrappedList[CredentialIDItem]{StringOf("CNCP0000481668"), StringOf("CPFL0000205756")},
 		HomeStationDetails: &HomeStationDetails{StationSerialNumber: StringOf("1907410123"), StationStatus: StringOf("Active"),

@@ -27,7 +27,7 @@ func newAlarmsDataSource() datasource.DataSource {
 func sortAlarms(alarms []cpapi.Alarm) {
 	slices.SortStableFunc(alarms, func(a, b cpapi.Alarm) int {
 		return cmp.Or(a.AlarmTime.Value.Compare(b.AlarmTime.Value),
-			naturalCompare(a.StationID.Value, b.StationID.Value),
-			naturalCompare(a.PortNumber.Value, b.PortNumber.Value))
+			cpapi.NaturalCompare(a.StationID.Value, b.StationID.Value),
+			cpapi.NaturalCompare(a.PortNumber.Value, b.PortNumber.Value))
 	})
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
@@ -25,6 +24,5 @@ func get15minChargingSessionData(c *cpapi.Client, ctx context.Context, q cpapi.S
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(s.Intervals, func(a, b cpapi.SessionInterval) int { return a.StationTime.Value.Compare(b.StationTime.Value) })
 	return []cpapi.SessionIntervals{s}, nil
 }

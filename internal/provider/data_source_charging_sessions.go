@@ -17,7 +17,7 @@ func newChargingSessionsDataSource() datasource.DataSource {
 		outputDesc: "Matching sessions, sorted by `session_id`.",
 		fetch:      (*cpapi.Client).GetChargingSessionData,
 		sort: func(s []cpapi.ChargingSession) {
-			sortBy(s, func(s cpapi.ChargingSession) string { return s.SessionID.String() })
+			cpapi.SortBy(s, func(s cpapi.ChargingSession) string { return s.SessionID.String() })
 		},
 		configValidators: []datasource.ConfigValidator{timeWindow("from_time_stamp", "to_time_stamp")},
 	}

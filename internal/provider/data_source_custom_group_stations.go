@@ -22,8 +22,5 @@ func newCustomGroupStationsDataSource() datasource.DataSource {
 }
 
 func sortCustomGroupStations(stations []cpapi.CustomGroupStation) {
-	sortBy(stations, func(s cpapi.CustomGroupStation) string { return s.StationID.Value })
-	for i := range stations {
-		sortPorts(stations[i].Ports)
-	}
+	cpapi.SortBy(stations, func(s cpapi.CustomGroupStation) string { return s.StationID.Value })
 }

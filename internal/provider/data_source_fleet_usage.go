@@ -17,7 +17,7 @@ func newFleetUsageDataSource() datasource.DataSource {
 		outputDesc: "Matching sessions, sorted by `transaction_id`.",
 		fetch:      (*cpapi.Client).GetFleetUsageData,
 		sort: func(usage []cpapi.FleetUsage) {
-			sortBy(usage, func(u cpapi.FleetUsage) string { return u.TransactionID.String() + "\x00" + u.ID.Value })
+			cpapi.SortBy(usage, func(u cpapi.FleetUsage) string { return u.TransactionID.String() + "\x00" + u.ID.Value })
 		},
 		configValidators: []datasource.ConfigValidator{timeWindow("from_time_stamp", "to_time_stamp")},
 	}

@@ -16,10 +16,7 @@ func newFleetVehiclesDataSource() datasource.DataSource {
 		outputDesc: "Matching vehicles, sorted by `fleet_vehicle_id`.",
 		fetch:      (*cpapi.Client).GetFleetVehicles,
 		sort: func(vehicles []cpapi.FleetVehicle) {
-			sortBy(vehicles, func(v cpapi.FleetVehicle) string { return v.FleetVehicleID.Value })
-			for i := range vehicles {
-				sortCredentialIDs(vehicles[i].CredentialIDs)
-			}
+			cpapi.SortBy(vehicles, func(v cpapi.FleetVehicle) string { return v.FleetVehicleID.Value })
 		},
 	}
 }

@@ -33,9 +33,5 @@ func getLoad(c *cpapi.Client, ctx context.Context, q cpapi.LoadQuery) ([]cpapi.L
 	if err != nil {
 		return nil, err
 	}
-	sortBy(load.Stations, func(s cpapi.LoadStation) string { return s.StationID.Value })
-	for i := range load.Stations {
-		sortBy(load.Stations[i].Ports, func(p cpapi.LoadPort) string { return p.PortNumber.Value })
-	}
 	return []cpapi.Load{load}, nil
 }

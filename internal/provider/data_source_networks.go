@@ -20,5 +20,5 @@ func newNetworksDataSource() datasource.DataSource {
 }
 
 func sortNetworks(networks []cpapi.Network) {
-	sortBy(networks, func(n cpapi.Network) string { return n.CpnID.Value })
+	cpapi.SortBy(networks, func(n cpapi.Network) string { return n.CpnID.Value })
 }

@@ -20,8 +20,5 @@ func newOrganizationsDataSource() datasource.DataSource {
 }
 
 func sortOrganizations(orgs []cpapi.Organization) {
-	sortBy(orgs, func(o cpapi.Organization) string { return o.OrgID.Value })
-	for i := range orgs {
-		sortBy(orgs[i].Groups, func(g cpapi.OrgStationGroup) string { return g.SgID.String() })
-	}
+	cpapi.SortBy(orgs, func(o cpapi.Organization) string { return o.OrgID.Value })
 }

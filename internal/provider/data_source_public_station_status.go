@@ -21,8 +21,5 @@ func newPublicStationStatusDataSource() datasource.DataSource {
 }
 
 func sortPublicStationStatus(stations []cpapi.PublicStationStatus) {
-	sortBy(stations, func(s cpapi.PublicStationStatus) string { return s.StationID.Value })
-	for i := range stations {
-		sortBy(stations[i].Ports, func(p cpapi.PublicPortStatus) string { return p.PortNumber.Value })
-	}
+	cpapi.SortBy(stations, func(s cpapi.PublicStationStatus) string { return s.StationID.Value })
 }

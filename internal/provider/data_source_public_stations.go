@@ -22,12 +22,5 @@ func newPublicStationsDataSource() datasource.DataSource {
 }
 
 func sortPublicStations(stations []cpapi.PublicStation) {
-	sortBy(stations, func(s cpapi.PublicStation) string { return s.StationID.Value })
-	for i := range stations {
-		sortPorts(stations[i].Ports)
-	}
-}
-
-func sortPorts(ports []cpapi.Port) {
-	sortBy(ports, func(p cpapi.Port) string { return p.PortNumber.Value })
+	cpapi.SortBy(stations, func(s cpapi.PublicStation) string { return s.StationID.Value })
 }

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
@@ -15,12 +13,6 @@ func newStationDataSource() datasource.DataSource {
 		description: "One station the API key has rights to, by `station_id` (ChargePoint `getStations`): the same attributes " +
 			"as an element of `chargepoint_stations`. A station that is not found (or not visible to the key) is an error.",
 		noun:  "station",
-		fetch: getStationByID,
+		fetch: (*cpapi.Client).GetStationByID,
 	}
-}
-
-func getStationByID(c *cpapi.Client, ctx context.Context, q cpapi.StationByID) ([]cpapi.Station, error) {
-	stations, err := c.GetStationByID(ctx, q)
-	sortStations(stations)
-	return stations, err
 }

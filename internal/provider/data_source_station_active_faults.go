@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"time"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
@@ -22,18 +20,5 @@ func newStationActiveFaultsDataSource() datasource.DataSource {
 }
 
 func sortStationActiveFaults(stations []cpapi.StationActiveFaults) {
-	sortBy(stations, func(s cpapi.StationActiveFaults) string { return s.StationID.Value })
-	for i := range stations {
-		faults := stations[i].Faults
-		sortBy(faults, func(f cpapi.StationFault) string { return timeKey(f.FaultTime) + " " + f.FaultCode.Value })
-		for j := range faults {
-			sortBy(faults[j].Frus, func(f cpapi.Fru) string { return f.FruID.Value })
-			for k := range faults[j].Frus {
-				sortBy(faults[j].Frus[k].FruFaults, func(f cpapi.FruFault) string { return timeKey(f.FruFaultTime) + " " + f.FruFaultCode.Value })
-			}
-		}
-	}
+	cpapi.SortBy(stations, func(s cpapi.StationActiveFaults) string { return s.StationID.Value })
 }
-
-// timeKey orders timestamps chronologically whatever zone ChargePoint wrote them in.
-func timeKey(t cpapi.Time) string { return t.Value.UTC().Format(time.RFC3339Nano) }

@@ -21,17 +21,11 @@ func newStationGroupDataSource() datasource.DataSource {
 	}
 }
 
-// getStationGroupDetails adapts the one-group answer to singleDataSource and puts its lists in a stable order.
+// getStationGroupDetails adapts the one-group answer to singleDataSource.
 func getStationGroupDetails(c *cpapi.Client, ctx context.Context, q cpapi.StationGroupDetailsRequest) ([]cpapi.StationGroupDetails, error) {
 	g, err := c.GetStationGroupDetails(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	sortStationGroupDetails(&g)
 	return []cpapi.StationGroupDetails{g}, nil
-}
-
-func sortStationGroupDetails(g *cpapi.StationGroupDetails) {
-	sortBy(g.Groups, func(child cpapi.ChildStationGroup) string { return child.SgID.String() })
-	sortBy(g.Stations, func(s cpapi.StationGroupStation) string { return s.StationID.Value })
 }

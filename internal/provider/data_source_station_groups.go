@@ -20,8 +20,5 @@ func newStationGroupsDataSource() datasource.DataSource {
 }
 
 func sortStationGroups(groups []cpapi.StationGroup) {
-	sortBy(groups, func(g cpapi.StationGroup) string { return g.SgID.String() })
-	for i := range groups {
-		sortBy(groups[i].Stations, func(s cpapi.StationGroupPoint) string { return s.StationID.Value })
-	}
+	cpapi.SortBy(groups, func(g cpapi.StationGroup) string { return g.SgID.String() })
 }

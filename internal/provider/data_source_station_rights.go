@@ -24,8 +24,5 @@ func newStationRightsDataSource() datasource.DataSource {
 }
 
 func sortStationRights(rights []cpapi.StationRights) {
-	sortBy(rights, func(r cpapi.StationRights) string { return r.SgID.String() + "\x00" + r.StationRightsProfile.Value })
-	for i := range rights {
-		sortBy(rights[i].Stations, func(s cpapi.StationWithRights) string { return s.StationID.Value })
-	}
+	cpapi.SortBy(rights, func(r cpapi.StationRights) string { return r.SgID.String() + "\x00" + r.StationRightsProfile.Value })
 }

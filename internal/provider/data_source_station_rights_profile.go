@@ -20,5 +20,5 @@ func newStationRightsProfileDataSource() datasource.DataSource {
 }
 
 func sortRightsTasks(tasks []cpapi.RightsTask) {
-	sortBy(tasks, func(t cpapi.RightsTask) string { return t.Task.Value })
+	cpapi.SortBy(tasks, func(t cpapi.RightsTask) string { return t.Task.Value })
 }

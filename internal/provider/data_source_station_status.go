@@ -22,8 +22,5 @@ func newStationStatusDataSource() datasource.DataSource {
 }
 
 func sortStationStatus(stations []cpapi.StationStatus) {
-	sortBy(stations, func(s cpapi.StationStatus) string { return s.StationID.Value })
-	for i := range stations {
-		sortBy(stations[i].Ports, func(p cpapi.PortStatus) string { return p.PortNumber.Value })
-	}
+	cpapi.SortBy(stations, func(s cpapi.StationStatus) string { return s.StationID.Value })
 }

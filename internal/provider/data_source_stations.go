@@ -22,8 +22,5 @@ func newStationsDataSource() datasource.DataSource {
 }
 
 func sortStations(stations []cpapi.Station) {
-	sortBy(stations, func(s cpapi.Station) string { return s.StationID.Value })
-	for i := range stations {
-		sortPorts(stations[i].Ports)
-	}
+	cpapi.SortBy(stations, func(s cpapi.Station) string { return s.StationID.Value })
 }

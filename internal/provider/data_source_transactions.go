@@ -17,7 +17,7 @@ func newTransactionsDataSource() datasource.DataSource {
 		outputDesc: "Matching transactions, sorted by `transaction_id`.",
 		fetch:      (*cpapi.Client).GetTransactionData,
 		sort: func(t []cpapi.Transaction) {
-			sortBy(t, func(t cpapi.Transaction) string { return t.TransactionID.String() })
+			cpapi.SortBy(t, func(t cpapi.Transaction) string { return t.TransactionID.String() })
 		},
 		configValidators: []datasource.ConfigValidator{timeWindow("from_transaction_time_stamp", "to_transaction_time_stamp")},
 	}

@@ -21,23 +21,5 @@ func newUsersDataSource() datasource.DataSource {
 }
 
 func sortUsers(users []cpapi.User) {
-	sortBy(users, func(u cpapi.User) string { return u.UserID.Value })
-	for i := range users {
-		u := &users[i]
-		sortCredentialIDs(u.CredentialIDs)
-		if u.Connection != nil {
-			sortCustomInfos(u.Connection.CustomInfos)
-		}
-		if u.ManagementRealm != nil {
-			sortCustomInfos(u.ManagementRealm.CustomInfos)
-		}
-	}
-}
-
-func sortCredentialIDs(ids []cpapi.String) {
-	sortBy(ids, func(s cpapi.String) string { return s.Value })
-}
-
-func sortCustomInfos(infos []cpapi.CustomInfo) {
-	sortBy(infos, func(c cpapi.CustomInfo) string { return c.Key.Value })
+	cpapi.SortBy(users, func(u cpapi.User) string { return u.UserID.Value })
 }
