@@ -92,6 +92,12 @@ func peakHeap(f func()) uint64 {
 // (fresh, so that request coalescing cannot answer from an earlier iteration).
 func readStations(b *testing.B, endpoint string) {
 	srv := configuredServerAt(b, endpoint)
+	readStationsWith(b, srv, srv.ReadDataSource)
+}
+
+// readStationsWith reads chargepoint_stations, without arguments, with read: srv's own ReadDataSource
+// (the protocol-level path) or the framework path's (frameworkPath).
+func readStationsWith(b *testing.B, srv *server, read func(context.Context, *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error)) {
 	ctx := context.Background()
 	typ, err := srv.schemaType(ctx, "chargepoint_stations")
 	if err != nil {
@@ -101,7 +107,7 @@ func readStations(b *testing.B, endpoint string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	resp, err := srv.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "chargepoint_stations", Config: &dv})
+	resp, err := read(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "chargepoint_stations", Config: &dv})
 	if err != nil || len(resp.Diagnostics) > 0 {
 		b.Fatal(err, describe(resp.Diagnostics))
 	}
@@ -165,4 +171,67 @@ func BenchmarkReadVsClient10k(b *testing.B) {
 	b.ReportMetric(float64(read)/float64(client), "read/client")
 	b.ReportMetric(float64(client.Milliseconds())/float64(b.N), "client-ms")
 	b.ReportMetric(float64(read.Milliseconds())/float64(b.N), "read-ms")
+}
+
+// readCost is what reads cost, summed over iterations.
+type readCost struct {
+	cpu, wall         time.Duration
+	bytes, allocs     uint64
+	peakHeap, maxPeak uint64 // live heap above what was live before the read: summed, and the highest
+}
+
+// measureRead runs read once and adds its cost: the process's CPU time (every goroutine, the garbage
+// collector's too, and the in-process replay server's, the same for every path), the bytes and the
+// objects allocated, and the highest live heap above the heap live before.
+func (c *readCost) measureRead(read func()) {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu, started := processCPUTime(), time.Now()
+	peak := peakHeap(read)
+	c.wall += time.Since(started)
+	c.cpu += processCPUTime() - cpu
+	runtime.ReadMemStats(&after)
+	c.bytes += after.TotalAlloc - before.TotalAlloc
+	c.allocs += after.Mallocs - before.Mallocs
+	if peak > before.HeapInuse {
+		c.peakHeap += peak - before.HeapInuse
+		c.maxPeak = max(c.maxPeak, peak-before.HeapInuse)
+	}
+}
+
+// BenchmarkFrameworkVsProtocol10k reads 10,000 stations on the same replayed pages through the
+// framework path (the equality tests' oracle, framework_read_test.go: a tftypes value tree handed to the
+// framework) and through the protocol-level path that production uses (read.go), each on a freshly
+// configured server, and reports the framework path's cost as a multiple of the protocol-level path's:
+// CPU time, bytes and objects allocated, peak live heap. The reason for the wrapper, measured.
+func BenchmarkFrameworkVsProtocol10k(b *testing.B) {
+	const n = 10000
+	_, endpoint := newReplayServer(b, n-1) // the seed station is the n-th
+	readStations(b, endpoint)               // warm the replay cache
+	var protocol, framework readCost
+	for b.Loop() {
+		srv := configuredServerAt(b, endpoint)
+		protocol.measureRead(func() { readStationsWith(b, srv, srv.ReadDataSource) })
+		srv = configuredServerAt(b, endpoint)
+		fw := frameworkPath(b, srv)
+		framework.measureRead(func() { readStationsWith(b, srv, fw.ReadDataSource) })
+	}
+	ratio := func(f, p uint64) float64 { return float64(f) / float64(p) }
+	if protocol.cpu > 0 {
+		b.ReportMetric(ratio(uint64(framework.cpu), uint64(protocol.cpu)), "cpu-x")
+	}
+	b.ReportMetric(ratio(uint64(framework.wall), uint64(protocol.wall)), "wall-x")
+	b.ReportMetric(ratio(framework.bytes, protocol.bytes), "alloc-bytes-x")
+	b.ReportMetric(ratio(framework.allocs, protocol.allocs), "allocs-x")
+	b.ReportMetric(ratio(framework.peakHeap, protocol.peakHeap), "peak-heap-x")
+	per := func(v uint64) float64 { return float64(v) / float64(b.N) }
+	b.ReportMetric(per(uint64(protocol.cpu.Milliseconds())), "protocol-cpu-ms")
+	b.ReportMetric(per(uint64(framework.cpu.Milliseconds())), "framework-cpu-ms")
+	b.ReportMetric(per(protocol.bytes)/1e6, "protocol-alloc-MB")
+	b.ReportMetric(per(framework.bytes)/1e6, "framework-alloc-MB")
+	b.ReportMetric(per(protocol.allocs), "protocol-allocs")
+	b.ReportMetric(per(framework.allocs), "framework-allocs")
+	b.ReportMetric(float64(protocol.maxPeak)/1e6, "protocol-peak-MB")
+	b.ReportMetric(float64(framework.maxPeak)/1e6, "framework-peak-MB")
 }
