@@ -35,9 +35,9 @@ func coalesceKey(op string, body []byte) string { return op + "\x00" + string(bo
 
 // do returns the answer to (op, body), running fetch at most once for callers that overlap or come
 // later. fetch runs detached from any one caller: it is cancelled only when every caller waiting for
-// it has given up, and not when they gave up because they no longer need the answer
-// (errPageNotNeeded): that request is most likely sent already, so it completes and is kept for
-// whoever asks next. Each caller gets its own copy of the answer struct; the bytes are shared and must
+// it has given up (a cancelled or failed read), and not when they gave up because they no longer need
+// the answer (errPageNotNeeded): that request is most likely sent already, so it completes and is kept
+// for whoever asks next. Each caller gets its own copy of the answer struct; the bytes are shared and must
 // not be modified. The copy is marked shared for every caller but the first to take a given answer.
 func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(context.Context) (*answer, error)) (*answer, error) {
 	if err := context.Cause(ctx); err != nil {

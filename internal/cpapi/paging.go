@@ -51,10 +51,17 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 // Pages are taken strictly in order with the sequential rules (next startRecord = this one + its length),
 // so the result is the one sequential paging gives: a page of another length makes the pages requested
 // ahead useless: they are dropped and the read goes on sequentially from the true offset. Pages past
-// the last one are cancelled and ignored.
-func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) ([]T, error) {
+// the last one are not needed (errPageNotNeeded): requests already sent complete and are kept for a
+// later identical read (coalesce.go). When the read fails, the pages still in flight are cancelled
+// for real (errReadFailed), unless another read waits for the same page.
+func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) (_ []T, err error) {
 	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(errPageNotNeeded) // the pages requested past the end
+	defer func() {
+		if err != nil {
+			cancel(errReadFailed)
+		}
+		cancel(errPageNotNeeded) // the pages requested past the end
+	}()
 	p := newPager(op, key, c.pageWindow(), c.maxRecords)
 	type flight struct {
 		done   chan struct{}
@@ -95,8 +102,13 @@ func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchP
 	}
 }
 
-// errPageNotNeeded cancels the fetch of a page requested ahead that the read turned out not to need.
-var errPageNotNeeded = errors.New("page not needed")
+var (
+	// errPageNotNeeded cancels the fetch of a page requested ahead that the read turned out not to
+	// need; the request goes on, its answer kept for whoever asks next.
+	errPageNotNeeded = errors.New("page not needed")
+	// errReadFailed cancels the fetches of the pages of a read that failed.
+	errReadFailed = errors.New("the paged read failed")
+)
 
 // pager holds the sequential paging rules and decides which pages to request ahead; collectPages
 // runs it with one goroutine per page.

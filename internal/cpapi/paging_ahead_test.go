@@ -2,6 +2,7 @@ package cpapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/simulator"
 )
@@ -368,5 +370,48 @@ func TestPagingCallsOnTheSimulator(t *testing.T) {
 		if got := calls(tc.stations, tc.pageSize, tc.reads); got < tc.least || got > tc.most {
 			t.Errorf("%d stations in pages of %d, %d reads: %d getStations calls, want %d to %d", tc.stations, tc.pageSize, tc.reads, got, tc.least, tc.most)
 		}
+	}
+}
+
+// TestFailedReadCancelsItsPagesAhead: page 2 fails while page 3, requested beside it, hangs. The read
+// fails with page 2's error, and the request for page 3 is cancelled (the server sees its context end)
+// rather than left to run until request_timeout.
+func TestFailedReadCancelsItsPagesAhead(t *testing.T) {
+	const pageLen = 3
+	page3Sent, page3Cancelled, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		switch start, _ := strconv.Atoi(startTagRE.FindStringSubmatch(string(body))[1]); start {
+		case 1:
+			write(w, 200, soapOK("getPublicStations", ok100+stations("1:1", "1:2", "1:3")+"<moreFlag>1</moreFlag>"))
+		case 1 + pageLen:
+			<-page3Sent // fail only once page 3 is on its way
+			write(w, 500, clientFault)
+		case 1 + 2*pageLen:
+			close(page3Sent)
+			select {
+			case <-r.Context().Done():
+				close(page3Cancelled)
+			case <-done:
+			}
+		default:
+			t.Errorf("startRecord %d asked", start)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(done) }) // runs before srv.Close, which waits for the handlers
+	c, err := New(Config{Endpoint: srv.URL + ServicePath, LicenseKey: testKey, Password: testPassword,
+		PageSize: pageLen, MaxConcurrentRequests: 4, RequestTimeout: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fault *FaultError
+	if _, err := c.GetPublicStations(context.Background(), StationSearchRequest{}); !errors.As(err, &fault) {
+		t.Fatalf("err = %v, want page 2's SOAP fault", err)
+	}
+	select {
+	case <-page3Cancelled:
+	case <-time.After(time.Minute): // a safety net only: the cancellation comes at once, request_timeout is an hour
+		t.Fatal("the request for page 3 was not cancelled when the read failed")
 	}
 }
