@@ -111,9 +111,9 @@ func (d *listDataSource[Q, T]) frameworkRead(ctx context.Context, client *cpapi.
 		diags.AddError("Unable to build state", err.Error())
 		return tftypes.Value{}, false
 	}
-	value := reflect.ValueOf(items)
-	attrs[d.output] = tfreflect.Value(value)
-	warnNonFinite(diags, d.name, d.operation, tfreflect.CountNonFinite(value, d.output))
+	var nf tfreflect.NonFinite
+	attrs[d.output] = tfreflect.Value(reflect.ValueOf(items), &nf, d.output)
+	warnNonFinite(diags, d.name, d.operation, nf)
 	return tftypes.NewValue(config.Type(), attrs), true
 }
 
@@ -129,8 +129,8 @@ func (d *singleDataSource[Q, T]) frameworkRead(ctx context.Context, client *cpap
 		diags.AddError("Unable to build state", err.Error())
 		return tftypes.Value{}, false
 	}
-	value := reflect.ValueOf(*item)
-	if err := tfreflect.Value(value).As(&itemAttrs); err != nil {
+	var nf tfreflect.NonFinite
+	if err := tfreflect.Value(reflect.ValueOf(*item), &nf).As(&itemAttrs); err != nil {
 		diags.AddError("Unable to build state", err.Error())
 		return tftypes.Value{}, false
 	}
@@ -139,6 +139,6 @@ func (d *singleDataSource[Q, T]) frameworkRead(ctx context.Context, client *cpap
 			attrs[name] = v
 		}
 	}
-	warnNonFinite(diags, d.name, d.operation, tfreflect.CountNonFinite(value))
+	warnNonFinite(diags, d.name, d.operation, nf)
 	return tftypes.NewValue(config.Type(), attrs), true
 }

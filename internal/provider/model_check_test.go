@@ -63,12 +63,12 @@ func fill(v reflect.Value) {
 // and checks it against the schema's type, and that every input of the schema is a field of the query.
 func (d *listDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fwschema.Schema) error {
 	schemaType := s.Type().TerraformType(ctx).(tftypes.Object)
-	query := tfreflect.Value(populated(reflect.TypeFor[Q]()))
+	query := tfreflect.Value(populated(reflect.TypeFor[Q]()), nil)
 	var attrs map[string]tftypes.Value
 	if err := query.As(&attrs); err != nil {
 		return err
 	}
-	attrs[d.output] = tfreflect.Value(populated(reflect.TypeFor[[]T]()))
+	attrs[d.output] = tfreflect.Value(populated(reflect.TypeFor[[]T]()), nil)
 	if len(attrs) != len(schemaType.AttributeTypes) {
 		return fmt.Errorf("model has %d attributes, schema %d", len(attrs), len(schemaType.AttributeTypes))
 	}
@@ -84,7 +84,7 @@ func (d *listDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fw
 	if err := tfreflect.Decode(state, &decoded); err != nil {
 		return fmt.Errorf("decode inputs: %w", err)
 	}
-	if again := tfreflect.Value(reflect.ValueOf(decoded)); !again.Equal(tfreflect.Value(populated(reflect.TypeFor[Q]()))) {
+	if again := tfreflect.Value(reflect.ValueOf(decoded), nil); !again.Equal(tfreflect.Value(populated(reflect.TypeFor[Q]()), nil)) {
 		return fmt.Errorf("inputs do not round-trip through the schema: %s", again)
 	}
 	return nil

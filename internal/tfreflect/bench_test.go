@@ -20,6 +20,6 @@ func BenchmarkValue10kStations(b *testing.B) {
 	v := reflect.ValueOf(stations)
 	b.ReportAllocs()
 	for b.Loop() {
-		Value(v)
+		Value(v, nil)
 	}
 }

@@ -44,7 +44,7 @@ func TestDateIsAValidatedDayString(t *testing.T) {
 	}
 
 	want := dated{Created: cpapi.DateOf(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))}
-	v := Value(reflect.ValueOf(want))
+	v := Value(reflect.ValueOf(want), nil)
 	var attrs map[string]tftypes.Value
 	_ = v.As(&attrs)
 	if !attrs["fleet_vehicle_create_date"].Equal(tftypes.NewValue(tftypes.String, "2024-02-29")) {
@@ -54,7 +54,7 @@ func TestDateIsAValidatedDayString(t *testing.T) {
 	if err := Decode(v, &got); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip: %+v, %v", got, err)
 	}
-	if !Value(reflect.ValueOf(dated{})).Equal(tftypes.NewValue(ObjectType(reflect.TypeFor[dated]()), map[string]tftypes.Value{
+	if !Value(reflect.ValueOf(dated{}), nil).Equal(tftypes.NewValue(ObjectType(reflect.TypeFor[dated]()), map[string]tftypes.Value{
 		"fleet_vehicle_create_date": tftypes.NewValue(tftypes.String, nil), "status": tftypes.NewValue(tftypes.String, nil),
 	})) {
 		t.Error("a null date must be a null string")

@@ -49,7 +49,7 @@ func TestEmbeddedStructFieldsArePromoted(t *testing.T) {
 		Name:              cpapi.StringOf("ORG / A"),
 		Named:             embeddedBase{ID: cpapi.StringOf("1:6"), Ports: []inner{}},
 	}
-	v := Value(reflect.ValueOf(want))
+	v := Value(reflect.ValueOf(want), nil)
 	if !v.Type().Equal(ObjectType(reflect.TypeFor[extended]())) {
 		t.Fatalf("value type %s", v.Type())
 	}

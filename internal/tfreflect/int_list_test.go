@@ -44,7 +44,7 @@ func TestIntListIsAListOfNumbers(t *testing.T) {
 		"empty":     {IDs: []cpapi.Int{}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			value := Value(reflect.ValueOf(v))
+			value := Value(reflect.ValueOf(v), nil)
 			if !value.Type().Equal(schemaType) {
 				t.Fatalf("value type %s, schema type %s", value.Type(), schemaType)
 			}

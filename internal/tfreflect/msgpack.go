@@ -31,16 +31,6 @@ func appendMsgpackAt(buf []byte, v reflect.Value, nf *NonFinite, path []string) 
 	return e.buf
 }
 
-// NonFinite counts, per attribute path (list indexes left out: "stations.ports.power"), the NaN and ±Inf
-// numbers that were turned into null, since Terraform numbers cannot hold them.
-type NonFinite map[string]int
-
-func (nf *NonFinite) add(path []string) {
-	if *nf == nil {
-		*nf = NonFinite{}
-	}
-	(*nf)[strings.Join(path, ".")]++
-}
 
 type encoder struct {
 	buf       []byte
@@ -76,17 +66,14 @@ func newEncoder(t reflect.Type) encodeFunc {
 		return nullableEncoder(t, func(e *encoder, v reflect.Value) { e.buf = appendInt(e.buf, scalar[cpapi.Int](v).Value) })
 	case floatType:
 		return nullableEncoder(t, func(e *encoder, v reflect.Value) {
-			x := scalar[cpapi.Float](v)
-			if d := x.Decimal(); d != "" {
-				e.buf = appendDecimal(e.buf, d)
-				return
-			}
-			if f := x.Value; !math.IsNaN(f) && !math.IsInf(f, 0) {
+			switch decimal, f, finite := e.nonFinite.number(*scalar[cpapi.Float](v), e.path); {
+			case !finite:
+				e.buf = append(e.buf, mpNil)
+			case decimal != "":
+				e.buf = appendDecimal(e.buf, decimal)
+			default:
 				e.buf = appendNumber(e.buf, f)
-				return
 			}
-			e.nonFinite.add(e.path)
-			e.buf = append(e.buf, mpNil)
 		})
 	}
 	switch t.Kind() {

@@ -91,11 +91,3 @@ func growFor(buf []byte, out reflect.Value) []byte {
 	first := len(AppendMsgpack(nil, out.Index(0), new(NonFinite)))
 	return slices.Grow(buf, first*out.Len()*5/4)
 }
-
-// CountNonFinite counts the NaN and ±Inf numbers in v, found at path, that Value turns into null, as
-// AppendMsgpack does.
-func CountNonFinite(v reflect.Value, path ...string) NonFinite {
-	var nf NonFinite
-	appendMsgpackAt(nil, v, &nf, path)
-	return nf
-}

@@ -37,8 +37,8 @@ func TestAppendMsgpackMatchesValue(t *testing.T) {
 			for range 30 {
 				list := reflect.New(reflect.SliceOf(typ)).Elem()
 				randomValue(rng, list)
-				want := roundTrip(t, Value(list))
-				var nf NonFinite
+				var nf, wantNF NonFinite
+				want := roundTrip(t, Value(list, &wantNF))
 				got, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, list, &nf)}).Unmarshal(Type(list.Type()))
 				if err != nil {
 					t.Fatal(err)
@@ -46,6 +46,9 @@ func TestAppendMsgpackMatchesValue(t *testing.T) {
 				if !got.Equal(want) {
 					diffs, _ := got.Diff(want)
 					t.Fatalf("AppendMsgpack and Value differ: %v", diffs)
+				}
+				if !reflect.DeepEqual(nf, wantNF) {
+					t.Fatalf("AppendMsgpack counted %v non-finite numbers, Value %v", nf, wantNF)
 				}
 			}
 		})
@@ -59,7 +62,7 @@ func TestAppendMsgpackNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatal(f, err)
 		}
-		if want := roundTrip(t, Value(v)); !got.Equal(want) {
+		if want := roundTrip(t, Value(v, nil)); !got.Equal(want) {
 			t.Errorf("%v: got %v, want %v", f, got, want)
 		}
 	}
@@ -71,7 +74,7 @@ func TestAppendMsgpackNumbers(t *testing.T) {
 func TestAppendMsgpackDecimals(t *testing.T) {
 	for _, s := range []string{"1.50461", "22.624324", "17029.2", "1.5", "-0.25", "7", "0.000001", "9223372036854775807", "9223372036854775808", "-12345678901234567890.5"} {
 		v := reflect.ValueOf(decimalOf(s))
-		for name, data := range map[string][]byte{"AppendMsgpack": AppendMsgpack(nil, v, new(NonFinite)), "Value": dynamicValue(t, Value(v))} {
+		for name, data := range map[string][]byte{"AppendMsgpack": AppendMsgpack(nil, v, new(NonFinite)), "Value": dynamicValue(t, Value(v, nil))} {
 			got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(tftypes.Number)
 			if err != nil {
 				t.Fatal(s, err)
@@ -107,8 +110,12 @@ func TestAppendMsgpackNonFiniteIsNullAndCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Value(reflect.ValueOf(ports)); !got.Equal(want) {
+	var valueNF NonFinite
+	if want := Value(reflect.ValueOf(ports), &valueNF, "ports"); !got.Equal(want) {
 		t.Fatalf("got %v, want %v", got, want)
+	}
+	if len(valueNF) != 1 || valueNF["ports.power"] != 3 {
+		t.Fatalf("Value's NonFinite = %v, want ports.power: 3", valueNF)
 	}
 	var list []tftypes.Value
 	if err := got.As(&list); err != nil {
@@ -167,7 +174,7 @@ func randomValue(rng *rand.Rand, v reflect.Value) {
 					"123456789012345678901234567890", "-9223372036854775808", "9223372036854775808", "0.000001", "1.5", "1.5E3"}[rng.IntN(8)])
 				return
 			}
-			*x = cpapi.FloatOf([]float64{rng.NormFloat64() * 1e6, float64(rng.Int64()), float64(rng.IntN(100)), 1e21}[rng.IntN(4)])
+			*x = cpapi.FloatOf([]float64{rng.NormFloat64() * 1e6, float64(rng.Int64()), float64(rng.IntN(100)), 1e21, math.NaN(), math.Inf(-1)}[rng.IntN(6)])
 		}
 		return
 	case *cpapi.Int:

@@ -84,13 +84,13 @@ func TestValueMatchesSchemaType(t *testing.T) {
 	s := schema.Schema{Attributes: Attributes(reflect.TypeFor[sample](), Output)}
 	want := s.Type().TerraformType(context.Background())
 	for name, v := range map[string]sample{"full": full, "zero": {}} {
-		got := Value(reflect.ValueOf(v))
+		got := Value(reflect.ValueOf(v), nil)
 		if !got.Type().Equal(want) {
 			t.Fatalf("%s: value type %s, schema type %s", name, got.Type(), want)
 		}
 	}
 	var attrs map[string]tftypes.Value
-	_ = Value(reflect.ValueOf(sample{})).As(&attrs)
+	_ = Value(reflect.ValueOf(sample{}), nil).As(&attrs)
 	var items []tftypes.Value
 	if err := attrs["connectors"].As(&items); err != nil || attrs["connectors"].IsNull() || len(items) != 0 {
 		t.Error("no items must be an empty list, not null")
@@ -98,7 +98,7 @@ func TestValueMatchesSchemaType(t *testing.T) {
 	if !attrs["geo"].IsNull() || !attrs["power"].IsNull() {
 		t.Error("absent values must be null")
 	}
-	_ = Value(reflect.ValueOf(full)).As(&attrs)
+	_ = Value(reflect.ValueOf(full), nil).As(&attrs)
 	var power big.Float
 	_ = attrs["power"].As(&power)
 	if f, _ := power.Float64(); f != 7.2 {
@@ -113,7 +113,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 		Serials: cpapi.WrappedList[cpapi.SerialNumberItem]{cpapi.StringOf("s1"), cpapi.StringOf("s2")},
 	}
 	var got sample
-	if err := Decode(Value(reflect.ValueOf(want)), &got); err != nil {
+	if err := Decode(Value(reflect.ValueOf(want), nil), &got); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, want) {

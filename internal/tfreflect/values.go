@@ -2,7 +2,6 @@ package tfreflect
 
 import (
 	"fmt"
-	"math"
 	"math/big"
 	"reflect"
 	"sync"
@@ -57,9 +56,13 @@ func ObjectType(t reflect.Type) tftypes.Object {
 	return obj
 }
 
-// Value converts v (a cpapi scalar, struct, pointer to struct or slice) to a Terraform value. Lists are
-// never null: no items is an empty list, so configurations can use length() without a null check.
-func Value(v reflect.Value) tftypes.Value {
+// Value converts v (a cpapi scalar, struct, pointer to struct or slice) to a Terraform value: the value
+// tree the framework would be handed. Production writes the same state as MessagePack directly
+// (AppendObjectMsgpack, AppendItemObjectMsgpack); Value is the reference that the encoder is tested
+// against, and what the framework path of the provider's equality tests builds. Lists are never null: no
+// items is an empty list, so configurations can use length() without a null check. Non-finite numbers
+// become null and are counted in nf (which may be nil), by attribute path from path.
+func Value(v reflect.Value, nf *NonFinite, path ...string) tftypes.Value {
 	typ := Type(v.Type())
 	switch x := v.Interface().(type) {
 	case cpapi.String:
@@ -69,11 +72,20 @@ func Value(v reflect.Value) tftypes.Value {
 	case cpapi.Date:
 		return nullable(typ, x.Valid, x.String())
 	case cpapi.Float:
-		// Terraform numbers cannot hold NaN or ±Inf: they become null (AppendMsgpack counts them).
-		if math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
+		if !x.Valid {
 			return tftypes.NewValue(typ, nil)
 		}
-		return nullable(typ, x.Valid, numberOf(x))
+		decimal, f, finite := nf.number(x, path)
+		if !finite {
+			return tftypes.NewValue(typ, nil)
+		}
+		if decimal != "" {
+			// parsed the way Terraform parses a number literal: base 10, 512 bits, to nearest even
+			if n, _, err := big.ParseFloat(decimal, 10, 512, big.ToNearestEven); err == nil {
+				return tftypes.NewValue(typ, n)
+			}
+		}
+		return tftypes.NewValue(typ, big.NewFloat(f))
 	case cpapi.Int:
 		return nullable(typ, x.Valid, new(big.Float).SetInt64(x.Value))
 	case cpapi.Bool:
@@ -83,32 +95,21 @@ func Value(v reflect.Value) tftypes.Value {
 	case reflect.Slice:
 		items := make([]tftypes.Value, v.Len())
 		for i := range items {
-			items[i] = Value(v.Index(i))
+			items[i] = Value(v.Index(i), nf, path...)
 		}
 		return tftypes.NewValue(typ, items)
 	case reflect.Pointer:
 		if v.IsNil() {
 			return tftypes.NewValue(typ, nil)
 		}
-		return Value(v.Elem())
+		return Value(v.Elem(), nf, path...)
 	default:
 		attrs := map[string]tftypes.Value{}
 		for _, f := range fields(v.Type()) {
-			attrs[f.name] = Value(v.FieldByIndex(f.index))
+			attrs[f.name] = Value(v.FieldByIndex(f.index), nf, append(path[:len(path):len(path)], f.name)...)
 		}
 		return tftypes.NewValue(typ, attrs)
 	}
-}
-
-// numberOf is the Terraform number of x: its decimal as sent, parsed the way Terraform parses a
-// number literal (base 10, 512 bits, to nearest even), else its float64.
-func numberOf(x cpapi.Float) *big.Float {
-	if d := x.Decimal(); d != "" {
-		if n, _, err := big.ParseFloat(d, 10, 512, big.ToNearestEven); err == nil {
-			return n
-		}
-	}
-	return big.NewFloat(x.Value)
 }
 
 func nullable(typ tftypes.Type, valid bool, v any) tftypes.Value {
