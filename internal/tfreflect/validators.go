@@ -101,9 +101,9 @@ func stringValidators(f field) ([]validator.String, error) {
 	var vs []validator.String
 	switch f.typ {
 	case timeType:
-		vs = append(vs, rfc3339Validator{})
+		vs = append(vs, rfc3339Validator)
 	case dateType:
-		vs = append(vs, dateValidator{})
+		vs = append(vs, dateValidator)
 	}
 	rs, err := rules(f)
 	if err != nil {
