@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -72,4 +73,34 @@ func (s settings) endpoint() (string, error) {
 		return "", fmt.Errorf("%s: %w", s.regionSource, err)
 	}
 	return u, nil
+}
+
+// intSetting is an integer setting: its attribute, the environment variable it falls back to, its
+// default and its bounds (no upper bound when max is 0). The schema's validator checks the attribute
+// at plan time; resolve checks the value wherever it came from.
+type intSetting struct {
+	attribute, env string
+	def, min, max  int64
+}
+
+// resolve returns the attribute's value, else the environment variable's, else the default. Every
+// error names the attribute, and the variable when the value came from it.
+func (s intSetting) resolve(v types.Int64, getenv func(string) string) (int64, error) {
+	n := s.def
+	switch {
+	case !v.IsNull():
+		n = v.ValueInt64()
+	case getenv(s.env) != "":
+		var err error
+		if n, err = strconv.ParseInt(getenv(s.env), 10, 64); err != nil {
+			return 0, fmt.Errorf("%s=%q is not a whole number (it sets %s)", s.env, getenv(s.env), s.attribute)
+		}
+	}
+	switch {
+	case s.max > 0 && (n < s.min || n > s.max):
+		return 0, fmt.Errorf("%s is %d; it must be between %d and %d", s.attribute, n, s.min, s.max)
+	case n < s.min:
+		return 0, fmt.Errorf("%s is %d; it must be at least %d", s.attribute, n, s.min)
+	}
+	return n, nil
 }

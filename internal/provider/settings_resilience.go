@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
@@ -17,23 +16,15 @@ const (
 
 const maxMaxRetries = 10
 
+var maxRetriesSetting = intSetting{attribute: "max_retries", env: envMaxRetries, def: cpapi.DefaultMaxRetries, min: 0, max: maxMaxRetries}
+
 // resolveResilience returns the MaxRetries, RequestTimeout and RootCAs of the client after the
 // environment fallbacks; every error names the attribute or variable to fix.
 func resolveResilience(cfg providerModel, getenv func(string) string, readFile func(string) ([]byte, error)) (cpapi.Config, error) {
 	var out cpapi.Config
-	retries := int64(cpapi.DefaultMaxRetries)
-	switch {
-	case !cfg.MaxRetries.IsNull():
-		retries = cfg.MaxRetries.ValueInt64()
-	case getenv(envMaxRetries) != "":
-		n, err := strconv.ParseInt(getenv(envMaxRetries), 10, 64)
-		if err != nil {
-			return out, fmt.Errorf("%s=%q is not a whole number", envMaxRetries, getenv(envMaxRetries))
-		}
-		retries = n
-	}
-	if retries < 0 || retries > maxMaxRetries {
-		return out, fmt.Errorf("max_retries is %d; it must be between 0 and %d", retries, maxMaxRetries)
+	retries, err := maxRetriesSetting.resolve(cfg.MaxRetries, getenv)
+	if err != nil {
+		return out, err
 	}
 	out.MaxRetries = int(retries)
 

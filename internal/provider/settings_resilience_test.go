@@ -54,7 +54,7 @@ func TestResolveResilience(t *testing.T) {
 		"attributes beat the environment": {cfg: providerModel{MaxRetries: types.Int64Value(1), RequestTimeout: types.StringValue("5s")}, env: map[string]string{envMaxRetries: "5", envRequestTimeout: "2m"}, retries: 1, timeout: 5 * time.Second},
 		"0 turns retries off":             {cfg: providerModel{MaxRetries: types.Int64Value(0)}, retries: 0, timeout: 30 * time.Second},
 		"inline PEM":                      {cfg: providerModel{CACertPEM: types.StringValue(ca)}, retries: 3, timeout: 30 * time.Second, withRoot: true},
-		"bad retries variable":            {env: map[string]string{envMaxRetries: "many"}, err: `CHARGEPOINT_MAX_RETRIES="many" is not a whole number`},
+		"bad retries variable":            {env: map[string]string{envMaxRetries: "many"}, err: `CHARGEPOINT_MAX_RETRIES="many" is not a whole number (it sets max_retries)`},
 		"too many retries":                {env: map[string]string{envMaxRetries: "50"}, err: "max_retries is 50; it must be between 0 and 10"},
 		"bad timeout variable":            {env: map[string]string{envRequestTimeout: "30"}, err: `CHARGEPOINT_REQUEST_TIMEOUT: "30" is not a positive duration`},
 		"negative timeout":                {cfg: providerModel{RequestTimeout: types.StringValue("-1s")}, err: `request_timeout: "-1s" is not a positive duration`},
