@@ -208,7 +208,7 @@ func (c *readCost) measureRead(read func()) {
 func BenchmarkFrameworkVsProtocol10k(b *testing.B) {
 	const n = 10000
 	_, endpoint := newReplayServer(b, n-1) // the seed station is the n-th
-	readStations(b, endpoint)               // warm the replay cache
+	readStations(b, endpoint)              // warm the replay cache
 	var protocol, framework readCost
 	for b.Loop() {
 		srv := configuredServerAt(b, endpoint)
