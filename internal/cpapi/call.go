@@ -36,7 +36,7 @@ func (c *Client) call(ctx context.Context, op operation, request, out any) error
 
 // answer is one HTTP response, read whole.
 type answer struct {
-	exchange
+	callRecord
 	statusText string
 	retryAfter string // the Retry-After header, if any
 	data       []byte
@@ -75,7 +75,7 @@ func (c *Client) post(ctx context.Context, op operation, body []byte) (*answer, 
 		return nil, fmt.Errorf("%s: read response: %w", op.name, err)
 	}
 	ans := &answer{
-		exchange:   exchange{op: op.name, status: resp.StatusCode, requestBytes: len(payload), responseBytes: len(data), started: started},
+		callRecord: callRecord{op: op.name, status: resp.StatusCode, requestBytes: len(payload), responseBytes: len(data), started: started},
 		statusText: resp.Status,
 		retryAfter: resp.Header.Get("Retry-After"),
 		data:       data,

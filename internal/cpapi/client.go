@@ -111,6 +111,3 @@ func New(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
-
-// Endpoint returns the URL the client posts to.
-func (c *Client) Endpoint() string { return c.endpoint }

@@ -227,7 +227,7 @@ func TestCoalescingCancellation(t *testing.T) {
 	fetched := false
 	if _, err := c.coalesce.do(context.Background(), "op", []byte(body), func(context.Context) (*answer, error) {
 		fetched = true
-		return &answer{exchange: exchange{status: 200}, data: []byte("x")}, nil
+		return &answer{callRecord: callRecord{status: 200}, data: []byte("x")}, nil
 	}); err != nil || !fetched {
 		t.Fatalf("after the cancelled exchange: fetched %v, %v", fetched, err)
 	}
@@ -252,7 +252,7 @@ func TestCoalescingKeepsAPageNotNeeded(t *testing.T) {
 			close(started)
 			<-finish
 			fetched <- ctx.Err()
-			return &answer{exchange: exchange{status: 200}, data: []byte("<page/>")}, nil
+			return &answer{callRecord: callRecord{status: 200}, data: []byte("<page/>")}, nil
 		})
 		done <- err
 	}()

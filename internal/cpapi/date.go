@@ -34,18 +34,15 @@ func ParseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-func (d *Date) setText(s string) error {
+func (d *Date) UnmarshalText(b []byte) error {
 	*d = Date{}
+	s := trimmedText(b)
 	if s == "" {
 		return nil
 	}
 	v, err := ParseDate(s)
 	*d = Date{Value: v, Valid: err == nil}
 	return err
-}
-
-func (d *Date) UnmarshalXML(dec *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(dec, start, d)
 }
 
 func (d Date) MarshalXML(e *xml.Encoder, start xml.StartElement) error {

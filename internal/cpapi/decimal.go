@@ -17,11 +17,7 @@ func (f Float) Decimal() string {
 }
 
 // ParseFloat parses a decimal number as a response's element would be decoded, keeping its decimal.
-func ParseFloat(s string) (Float, error) {
-	var f Float
-	err := f.setText(s)
-	return f, err
-}
+func ParseFloat(s string) (Float, error) { return parseFloat(s) }
 
 // maxDecimalExponent bounds the exponent that plainDecimal writes out in full ("1E-400" would be 400
 // digits); a number beyond it keeps only its float64.

@@ -74,7 +74,7 @@ func parse512(t *testing.T, s string) *big.Float {
 func TestFloatKeepsTheDecimalItWasSent(t *testing.T) {
 	for in, want := range map[string]string{"1.504610": "1.50461", "22.624324": "22.624324", "1E-3": "0.001", "NaN": "", "INF": ""} {
 		var f Float
-		if err := f.setText(in); err != nil {
+		if err := f.UnmarshalText([]byte(in)); err != nil {
 			t.Fatal(in, err)
 		}
 		if !f.Valid || f.Decimal() != want {

@@ -1,6 +1,7 @@
 package cpapi
 
 import (
+	"encoding"
 	"encoding/xml"
 	"fmt"
 	"reflect"
@@ -11,7 +12,7 @@ import (
 // decodeElement decodes the element that starts at start (just read from d) into out, a pointer to a
 // response struct. It understands the subset of encoding/xml's rules that the cpapi types use (a field
 // per child local name, `a>b` paths, promoted embedded structs, slices, pointers to structs, unknown
-// children skipped) and feeds each scalar's text straight to its setText.
+// children skipped) and feeds each scalar's text straight to its UnmarshalText, as encoding/xml would.
 //
 // Why not xml.Decoder.DecodeElement: it re-derives field information and allocates per element, and
 // Token translates every name's namespace, which nothing inside a response needs (children are
@@ -23,7 +24,13 @@ func decodeElement(d *xml.Decoder, start xml.StartElement, out any) error {
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
 		return fmt.Errorf("cpapi: decodeElement needs a pointer to a struct, got %T", out)
 	}
-	return planFor(v.Elem().Type()).decode(d, start, v.Elem())
+	return planFor(v.Elem().Type()).decode(&reader{Decoder: d}, start, v.Elem())
+}
+
+// reader is the decoder with a buffer that holds the text of one element at a time.
+type reader struct {
+	*xml.Decoder
+	text []byte
 }
 
 // node maps the local names of an element's children to what decodes them.
@@ -36,16 +43,17 @@ type target struct {
 	path   node
 }
 
-type decodeFunc func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error
+type decodeFunc func(r *reader, start xml.StartElement, dst reflect.Value) error
 
 var (
-	planCache        sync.Map // reflect.Type -> node
-	textSetterType   = reflect.TypeFor[textSetter]()
-	itemAppenderType = reflect.TypeFor[itemAppender]()
+	planCache           sync.Map // reflect.Type -> node
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	textListType        = reflect.TypeFor[textList]()
 )
 
-// itemAppender is a list sent as a wrapper element whose children each carry one item (WrappedList).
-type itemAppender interface{ appendItem(String) }
+// textList is a list sent as a wrapper element whose children each carry one item as text
+// (WrappedList): appendItemText receives each child's text, surrounding whitespace kept.
+type textList interface{ appendItemText(text []byte) }
 
 func planFor(t reflect.Type) node {
 	if p, ok := planCache.Load(t); ok {
@@ -62,7 +70,7 @@ func addFields(p node, t reflect.Type, prefix []int) {
 		sf := t.Field(i)
 		index := append(append([]int(nil), prefix...), i)
 		name, _, _ := strings.Cut(sf.Tag.Get("xml"), ",")
-		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct && !isScalar(sf.Type) {
+		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct && !isText(sf.Type) {
 			addFields(p, sf.Type, index)
 			continue
 		}
@@ -81,73 +89,73 @@ func addFields(p node, t reflect.Type, prefix []int) {
 	}
 }
 
-func isScalar(t reflect.Type) bool { return reflect.PointerTo(t).Implements(textSetterType) }
+// isText reports whether a value of type t is decoded from an element's text (the nullable scalars).
+func isText(t reflect.Type) bool { return reflect.PointerTo(t).Implements(textUnmarshalerType) }
 
 // decoderFor returns the decoder of one element of Go type t.
 func decoderFor(t reflect.Type) decodeFunc {
 	switch {
-	case isScalar(t):
-		_, keepSpace := reflect.New(t).Interface().(*String)
-		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-			s, err := text(d, start, keepSpace)
+	case isText(t):
+		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
+			text, err := r.readText(start)
 			if err != nil {
 				return err
 			}
-			setter, _ := reflect.TypeAssert[textSetter](dst.Addr()) // isScalar: it implements textSetter
-			if err := setter.setText(s); err != nil {
+			u, _ := reflect.TypeAssert[encoding.TextUnmarshaler](dst.Addr()) // isText: it is one
+			if err := u.UnmarshalText(text); err != nil {
 				return fmt.Errorf("element %s: %w", start.Name.Local, err)
 			}
 			return nil
 		}
-	case reflect.PointerTo(t).Implements(itemAppenderType):
-		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-			list, _ := reflect.TypeAssert[itemAppender](dst.Addr())
-			return children(d, start, func(child xml.StartElement) error {
-				s, err := text(d, child, true)
-				list.appendItem(StringOf(s))
+	case reflect.PointerTo(t).Implements(textListType):
+		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
+			list, _ := reflect.TypeAssert[textList](dst.Addr())
+			return r.children(start, func(child xml.StartElement) error {
+				text, err := r.readText(child)
+				list.appendItemText(text)
 				return err
 			})
 		}
 	case t.Kind() == reflect.Slice:
 		item := decoderFor(t.Elem())
-		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
+		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
 			dst.Set(reflect.Append(dst, reflect.Zero(t.Elem())))
-			return item(d, start, dst.Index(dst.Len()-1))
+			return item(r, start, dst.Index(dst.Len()-1))
 		}
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
 		elem := decoderFor(t.Elem())
-		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
+		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
 			if dst.IsNil() {
 				dst.Set(reflect.New(t.Elem()))
 			}
-			return elem(d, start, dst.Elem())
+			return elem(r, start, dst.Elem())
 		}
 	case t.Kind() == reflect.Struct:
-		return func(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-			return planFor(t).decode(d, start, dst)
+		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
+			return planFor(t).decode(r, start, dst)
 		}
 	}
 	panic(fmt.Sprintf("cpapi: no XML decoder for %s", t))
 }
 
 // decode reads the children of the element that starts at start, up to its end, into dst.
-func (p node) decode(d *xml.Decoder, start xml.StartElement, dst reflect.Value) error {
-	return children(d, start, func(child xml.StartElement) error {
+func (p node) decode(r *reader, start xml.StartElement, dst reflect.Value) error {
+	return r.children(start, func(child xml.StartElement) error {
 		switch t := p[child.Name.Local]; {
 		case t == nil:
-			return skip(d, child)
+			return r.skip(child)
 		case t.path != nil:
-			return t.path.decode(d, child, dst)
+			return t.path.decode(r, child, dst)
 		default:
-			return t.decode(d, child, dst.FieldByIndex(t.index))
+			return t.decode(r, child, dst.FieldByIndex(t.index))
 		}
 	})
 }
 
 // children calls each for every child element of start; each must consume its child whole.
-func children(d *xml.Decoder, start xml.StartElement, each func(xml.StartElement) error) error {
+func (r *reader) children(start xml.StartElement, each func(xml.StartElement) error) error {
 	for {
-		tok, err := d.RawToken()
+		tok, err := r.RawToken()
 		if err != nil {
 			return err
 		}
@@ -171,45 +179,29 @@ func matchEnd(start xml.StartElement, end xml.EndElement) error {
 	return nil
 }
 
-func skip(d *xml.Decoder, start xml.StartElement) error {
-	return children(d, start, func(child xml.StartElement) error { return skip(d, child) })
+func (r *reader) skip(start xml.StartElement) error {
+	return r.children(start, func(child xml.StartElement) error { return r.skip(child) })
 }
 
-// text returns the character data of the element that starts at start, up to its end, skipping any
-// child elements.
-func text(d *xml.Decoder, start xml.StartElement, keepSpace bool) (string, error) {
-	var s string
-	var b []byte // only when the text comes in several pieces (CDATA, comments in between)
+// readText returns the character data of the element that starts at start, up to its end, skipping
+// any child elements, as encoding/xml hands it to UnmarshalText. The bytes are valid until the next
+// readText.
+func (r *reader) readText(start xml.StartElement) ([]byte, error) {
+	r.text = r.text[:0]
 	for {
-		tok, err := d.RawToken()
+		tok, err := r.RawToken()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		switch tok := tok.(type) {
 		case xml.CharData:
-			switch {
-			case b != nil:
-				b = append(b, tok...)
-			case s == "":
-				s = string(tok)
-			default:
-				b = append([]byte(s), tok...)
-			}
+			r.text = append(r.text, tok...)
 		case xml.StartElement:
-			if err := skip(d, tok); err != nil {
-				return "", err
+			if err := r.skip(tok); err != nil {
+				return nil, err
 			}
 		case xml.EndElement:
-			if err := matchEnd(start, tok); err != nil {
-				return "", err
-			}
-			if b != nil {
-				s = string(b)
-			}
-			if !keepSpace {
-				s = strings.TrimSpace(s)
-			}
-			return s, nil
+			return r.text, matchEnd(start, tok)
 		}
 	}
 }

@@ -149,3 +149,16 @@ func TestDecodeElementRejectsMismatchedEndTags(t *testing.T) {
 		}
 	}
 }
+
+// UnmarshalXML lets encoding/xml read a WrappedList the way decodeElement does (textList), so that
+// the equivalence test can compare the two; production decodes through decodeElement only.
+func (l *WrappedList[N]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	var items struct {
+		Items []String `xml:",any"`
+	}
+	if err := d.DecodeElement(&items, &start); err != nil {
+		return err
+	}
+	*l = append(*l, items.Items...)
+	return nil
+}

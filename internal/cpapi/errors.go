@@ -1,7 +1,6 @@
 package cpapi
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -76,12 +75,6 @@ type PagingError struct {
 
 func (e *PagingError) Error() string {
 	return fmt.Sprintf("%s: paging stopped at startRecord %d: %s", e.Operation, e.StartRecord, e.Reason)
-}
-
-// IsAuth reports whether err is, or wraps, an AuthError.
-func IsAuth(err error) bool {
-	var a *AuthError
-	return errors.As(err, &a)
 }
 
 // HTMLError is an HTML page where a SOAP envelope was expected, whatever its HTTP status: typically a

@@ -17,7 +17,7 @@ func TestFaults(t *testing.T) {
 		fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 500, invalidSecurityFault) })
 		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
 		var auth *AuthError
-		if !errors.As(err, &auth) || auth.FaultCode != "InvalidSecurity" || !IsAuth(err) {
+		if !errors.As(err, &auth) || auth.FaultCode != "InvalidSecurity" || !isAuth(err) {
 			t.Fatalf("err = %#v", err)
 		}
 		msg := err.Error()
@@ -37,7 +37,7 @@ func TestFaults(t *testing.T) {
 			write(w, 500, strings.NewReplacer("wsse:InvalidSecurity", "x:FailedAuthentication", "soapenv", "SOAP-ENV").Replace(invalidSecurityFault))
 		})
 		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
-		if !IsAuth(err) {
+		if !isAuth(err) {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -47,7 +47,7 @@ func TestFaults(t *testing.T) {
 		})
 		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
 		var fault *FaultError
-		if !errors.As(err, &fault) || fault.FaultCode != "soapenv:Client" || fault.HTTPStatus != 500 || IsAuth(err) {
+		if !errors.As(err, &fault) || fault.FaultCode != "soapenv:Client" || fault.HTTPStatus != 500 || isAuth(err) {
 			t.Fatalf("err = %#v", err)
 		}
 		if !strings.Contains(err.Error(), "Array list index out of bounds") {
@@ -120,4 +120,10 @@ func TestContextCancellation(t *testing.T) {
 	if _, err := fs.client(t).GetPublicStations(ctx, StationSearchRequest{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
+}
+
+// isAuth reports whether err is, or wraps, an AuthError.
+func isAuth(err error) bool {
+	var a *AuthError
+	return errors.As(err, &a)
 }

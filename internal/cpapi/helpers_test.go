@@ -87,8 +87,8 @@ const ok100 = `<responseCode>100</responseCode><responseText>API input request e
 
 // sent is the Float that decoding the text s gives: its float64 and the decimal as sent.
 func sent(s string) Float {
-	var f Float
-	if err := f.setText(s); err != nil {
+	f, err := ParseFloat(s)
+	if err != nil {
 		panic(err)
 	}
 	return f

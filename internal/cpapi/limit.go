@@ -25,7 +25,7 @@ func (e *RecordLimitError) Error() string {
 const DefaultMaxConcurrentRequests = 5
 
 // limiter is the Client's semaphore on requests in flight, held around each HTTP exchange (request
-// and response body). A nil limiter does not limit.
+// and response body).
 type limiter chan struct{}
 
 func newLimiter(n int) limiter {
@@ -36,9 +36,6 @@ func newLimiter(n int) limiter {
 }
 
 func (l limiter) acquire(ctx context.Context) error {
-	if l == nil {
-		return nil
-	}
 	select {
 	case l <- struct{}{}:
 		return nil
@@ -47,16 +44,7 @@ func (l limiter) acquire(ctx context.Context) error {
 	}
 }
 
-func (l limiter) release() {
-	if l != nil {
-		<-l
-	}
-}
+func (l limiter) release() { <-l }
 
 // pageWindow is the largest round of pages one read requests at once: as many as may be in flight.
-func (c *Client) pageWindow() int {
-	if c.slots == nil {
-		return DefaultMaxConcurrentRequests
-	}
-	return cap(c.slots)
-}
+func (c *Client) pageWindow() int { return cap(c.slots) }

@@ -65,8 +65,8 @@ func traceEnabled() bool {
 	return false
 }
 
-// exchange is what the DEBUG line records about one call.
-type exchange struct {
+// callRecord is what the DEBUG line records about one call.
+type callRecord struct {
 	op                          string
 	status                      int
 	requestBytes, responseBytes int
@@ -81,7 +81,7 @@ const sharedAnswerMessage = "ChargePoint API call served from a shared answer to
 
 // log writes the call's DEBUG line: one per HTTP exchange, or, for an answer shared with an identical
 // request, a line that says so (without the exchange's figures, which its own line has).
-func (e exchange) log(ctx context.Context, responseCode string) {
+func (e callRecord) log(ctx context.Context, responseCode string) {
 	if e.shared {
 		tflog.SubsystemDebug(ctx, LogSubsystem, sharedAnswerMessage, map[string]any{
 			"operation":     e.op,

@@ -176,7 +176,7 @@ func TestDebugLogAPageNobodyWaitsFor(t *testing.T) {
 			close(started)
 			<-finish
 			defer close(fetched)
-			return &answer{exchange: exchange{op: "getStations", status: 200}, data: []byte("<page/>")}, nil
+			return &answer{callRecord: callRecord{op: "getStations", status: 200}, data: []byte("<page/>")}, nil
 		})
 		done <- err
 	}()

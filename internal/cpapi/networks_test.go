@@ -44,7 +44,7 @@ func TestGetCPNInstancesGuideSample(t *testing.T) {
 func TestGetCPNInstancesFaultIsStillAnError(t *testing.T) {
 	// Without a responseCode to check, a fault is the only failure signal left: it must not read as "no networks".
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 500, invalidSecurityFault) })
-	if _, err := fs.client(t).GetCPNInstances(context.Background(), CPNInstancesRequest{}); !IsAuth(err) {
+	if _, err := fs.client(t).GetCPNInstances(context.Background(), CPNInstancesRequest{}); !isAuth(err) {
 		t.Fatalf("err = %v", err)
 	}
 }

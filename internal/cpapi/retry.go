@@ -91,14 +91,6 @@ func (p retryPolicy) wait(n int, retryAfter time.Duration) time.Duration {
 	return p.backoff(n)
 }
 
-// worstCase is the longest a call can take under p: every attempt timing out and every wait at its
-// ceiling, clipped by the per-call budget.
-func (p retryPolicy) worstCase() time.Duration {
-	total := time.Duration(p.maxRetries+1) * p.timeout
-	total += time.Duration(p.maxRetries) * maxRetryAfter
-	return min(total, p.budget)
-}
-
 // parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date. Anything else, or a time in
 // the past, is 0 (use the backoff).
 func parseRetryAfter(v string, now time.Time) time.Duration {

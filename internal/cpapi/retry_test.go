@@ -366,3 +366,11 @@ func TestRetryIsLogged(t *testing.T) {
 		t.Fatalf("retry log lines: %v", retries)
 	}
 }
+
+// worstCase is the longest a call can take under p: every attempt timing out and every wait at its
+// ceiling, clipped by the per-call budget.
+func (p retryPolicy) worstCase() time.Duration {
+	total := time.Duration(p.maxRetries+1) * p.timeout
+	total += time.Duration(p.maxRetries) * maxRetryAfter
+	return min(total, p.budget)
+}

@@ -31,8 +31,8 @@ func TestTimeKeepsFractionalSecondsAsSent(t *testing.T) {
 			t.Errorf("%s decoded to %q (valid %v), want %q", sent, got.T.String(), got.T.Valid, want)
 		}
 		var direct Time
-		if err := direct.setText(sent); err != nil || direct != got.T {
-			t.Errorf("setText(%q) = %+v, %v; UnmarshalXML gave %+v", sent, direct, err, got.T)
+		if err := direct.UnmarshalText([]byte(sent)); err != nil || direct != got.T {
+			t.Errorf("UnmarshalText(%q) = %+v, %v; encoding/xml gave %+v", sent, direct, err, got.T)
 		}
 	}
 }
@@ -51,7 +51,7 @@ func TestTimeFromConfigIsRFC3339(t *testing.T) {
 	}
 	// A decoded whole-second time equals the same instant built with TimeOf.
 	var decoded Time
-	if err := decoded.setText("2026-01-31T16:00:00Z"); err != nil || decoded != TimeOf(time.Date(2026, 1, 31, 16, 0, 0, 0, time.UTC)) {
+	if err := decoded.UnmarshalText([]byte("2026-01-31T16:00:00Z")); err != nil || decoded != TimeOf(time.Date(2026, 1, 31, 16, 0, 0, 0, time.UTC)) {
 		t.Errorf("decoded %+v, %v", decoded, err)
 	}
 }
@@ -59,7 +59,7 @@ func TestTimeFromConfigIsRFC3339(t *testing.T) {
 // A request carries a decoded time's fraction as sent, in UTC.
 func TestTimeRequestEncodingKeepsFraction(t *testing.T) {
 	var v Time
-	if err := v.setText("2016-11-07T11:19:19.770-08:00"); err != nil {
+	if err := v.UnmarshalText([]byte("2016-11-07T11:19:19.770-08:00")); err != nil {
 		t.Fatal(err)
 	}
 	out, err := xml.Marshal(struct {
@@ -76,7 +76,7 @@ func TestTimeRequestEncodingKeepsFraction(t *testing.T) {
 
 func TestTimeRejectsGarbage(t *testing.T) {
 	var v Time
-	if err := v.setText("yesterday"); err == nil || v.Valid {
+	if err := v.UnmarshalText([]byte("yesterday")); err == nil || v.Valid {
 		t.Errorf("accepted: %+v", v)
 	}
 }

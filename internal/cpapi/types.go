@@ -1,6 +1,7 @@
 package cpapi
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -114,29 +115,36 @@ func parseBool(s string) (bool, error) {
 	return false, fmt.Errorf("%q is not a 0/1 or true/false flag", s)
 }
 
-// The scalars' text parsers: setText receives an element's character data (whitespace already trimmed
-// for everything but String). The decoder calls them directly; UnmarshalXML serves encoding/xml.
+// The scalars' text parser is their UnmarshalText (encoding.TextUnmarshaler): it receives an element's
+// character data as sent, and both the decoder (decode.go) and encoding/xml call it. String keeps
+// surrounding whitespace; the others trim it, and read an empty element as null.
 
-func (s *String) setText(v string) error {
-	*s = StringOf(v)
+func (s *String) UnmarshalText(b []byte) error {
+	*s = StringOf(string(b))
 	return nil
 }
 
-func (f *Float) setText(s string) error {
-	*f = Float{}
+func (f *Float) UnmarshalText(b []byte) error {
+	v, err := parseFloat(trimmedText(b))
+	*f = v
+	return err
+}
+
+// parseFloat parses a decimal number, keeping the decimal it was sent as; "" is null.
+func parseFloat(s string) (Float, error) {
 	if s == "" {
-		return nil
+		return Float{}, nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return fmt.Errorf("%q is not a number", s)
+		return Float{}, fmt.Errorf("%q is not a number", s)
 	}
-	*f = Float{Value: v, Valid: true, decimal: plainDecimal(s)}
-	return nil
+	return Float{Value: v, Valid: true, decimal: plainDecimal(s)}, nil
 }
 
-func (i *Int) setText(s string) error {
+func (i *Int) UnmarshalText(b []byte) error {
 	*i = Int{}
+	s := trimmedText(b)
 	if s == "" {
 		return nil
 	}
@@ -148,8 +156,9 @@ func (i *Int) setText(s string) error {
 	return nil
 }
 
-func (b *Bool) setText(s string) error {
+func (b *Bool) UnmarshalText(text []byte) error {
 	*b = Bool{}
+	s := trimmedText(text)
 	if s == "" {
 		return nil
 	}
@@ -158,8 +167,9 @@ func (b *Bool) setText(s string) error {
 	return err
 }
 
-func (t *Time) setText(s string) error {
+func (t *Time) UnmarshalText(b []byte) error {
 	*t = Time{}
+	s := trimmedText(b)
 	if s == "" {
 		return nil
 	}
@@ -171,44 +181,8 @@ func (t *Time) setText(s string) error {
 	return nil
 }
 
-// textSetter is implemented by the pointer of every scalar type.
-type textSetter interface{ setText(string) error }
-
-// unmarshalScalar decodes one element's text with the scalar's setText; only String keeps surrounding
-// whitespace, as encoding/xml did.
-func unmarshalScalar(d *xml.Decoder, start xml.StartElement, dst textSetter) error {
-	var s string
-	if err := d.DecodeElement(&s, &start); err != nil {
-		return err
-	}
-	if _, isString := dst.(*String); !isString {
-		s = strings.TrimSpace(s)
-	}
-	if err := dst.setText(s); err != nil {
-		return fmt.Errorf("element %s: %w", start.Name.Local, err)
-	}
-	return nil
-}
-
-func (s *String) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(d, start, s)
-}
-
-func (f *Float) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(d, start, f)
-}
-
-func (i *Int) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(d, start, i)
-}
-
-func (b *Bool) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(d, start, b)
-}
-
-func (t *Time) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	return unmarshalScalar(d, start, t)
-}
+// trimmedText is an element's text without surrounding whitespace.
+func trimmedText(b []byte) string { return string(bytes.TrimSpace(b)) }
 
 // encodeScalar writes <name>text</name>, or nothing when the value is null.
 func encodeScalar(e *xml.Encoder, start xml.StartElement, valid bool, text string) error {

@@ -37,15 +37,4 @@ func (l WrappedList[N]) MarshalXML(e *xml.Encoder, start xml.StartElement) error
 	return e.EncodeToken(start.End())
 }
 
-func (l *WrappedList[N]) appendItem(s String) { *l = append(*l, s) }
-
-func (l *WrappedList[N]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	var items struct {
-		Items []String `xml:",any"`
-	}
-	if err := d.DecodeElement(&items, &start); err != nil {
-		return err
-	}
-	*l = append(*l, items.Items...)
-	return nil
-}
+func (l *WrappedList[N]) appendItemText(text []byte) { *l = append(*l, StringOf(string(text))) }

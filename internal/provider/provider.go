@@ -175,12 +175,12 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		resp.Diagnostics.AddError("Invalid ChargePoint endpoint", err.Error())
 		return
 	}
-	res, err := resolveResilience(cfg, os.Getenv, os.ReadFile)
+	resilience, err := resolveResilience(cfg, os.Getenv, os.ReadFile) // MaxRetries, RequestTimeout, RootCAs
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid ChargePoint provider configuration", err.Error())
 		return
 	}
-	paging, err := resolvePaging(cfg, os.Getenv)
+	pagingSettings, err := resolvePaging(cfg, os.Getenv) // MaxConcurrentRequests, MaxRecords
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid ChargePoint provider configuration", err.Error())
 		return
@@ -190,12 +190,12 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		LicenseKey:     settings.licenseKey,
 		Password:       settings.password,
 		UserAgent:      cpapi.UserAgent(req.TerraformVersion, p.version),
-		MaxRetries:     res.MaxRetries,
-		RequestTimeout: res.RequestTimeout,
-		RootCAs:        res.RootCAs,
+		MaxRetries:     resilience.MaxRetries,
+		RequestTimeout: resilience.RequestTimeout,
+		RootCAs:        resilience.RootCAs,
 
-		MaxConcurrentRequests: paging.MaxConcurrentRequests,
-		MaxRecords:            paging.MaxRecords,
+		MaxConcurrentRequests: pagingSettings.MaxConcurrentRequests,
+		MaxRecords:            pagingSettings.MaxRecords,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the ChargePoint client", err.Error())
