@@ -94,8 +94,8 @@ func (d *listDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fw
 // that an input and an output of the same name have the same type.
 func (d *singleDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s fwschema.Schema) error {
 	schemaType := s.Type().TerraformType(ctx).(tftypes.Object)
-	want := tfreflect.ObjectType(reflect.TypeFor[Q]()).AttributeTypes
-	for name, typ := range tfreflect.ObjectType(reflect.TypeFor[T]()).AttributeTypes {
+	want := objectTypeOf[Q]().AttributeTypes
+	for name, typ := range objectTypeOf[T]().AttributeTypes {
 		if in, ok := want[name]; ok && !in.Equal(typ) {
 			return fmt.Errorf("input %s has type %s but the output of that name has %s", name, in, typ)
 		}
@@ -105,4 +105,9 @@ func (d *singleDataSource[Q, T]) checkModelAgainstSchema(ctx context.Context, s 
 		return fmt.Errorf("model type %s\ndiffers from schema type %s", got, schemaType)
 	}
 	return nil
+}
+
+// objectTypeOf is the Terraform object type of struct type T, as tfreflect derives it.
+func objectTypeOf[T any]() tftypes.Object {
+	return tfreflect.Value(reflect.New(reflect.TypeFor[T]()).Elem(), nil).Type().(tftypes.Object) //nolint:forcetypeassert // T is a struct
 }

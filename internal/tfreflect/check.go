@@ -19,7 +19,7 @@ func Check(t reflect.Type, mode Mode) error {
 	if t.Kind() != reflect.Struct {
 		return fmt.Errorf("tfreflect: %s is not a struct", t)
 	}
-	if n := c.structType(t); n == 0 && mode == Output {
+	if n := c.checkStruct(t); n == 0 && mode == Output {
 		c.fail("tfreflect: %s exposes no attributes (give its fields xml or tf names)", t)
 	}
 	return errors.Join(c.errs...)
@@ -34,8 +34,8 @@ func (c *checker) fail(format string, args ...any) {
 	c.errs = append(c.errs, fmt.Errorf(format, args...))
 }
 
-// structType checks the fields of t and returns how many attributes t exposes.
-func (c *checker) structType(t reflect.Type) int {
+// checkStruct checks the fields of t and returns how many attributes t exposes.
+func (c *checker) checkStruct(t reflect.Type) int {
 	fs, errs := parseFields(t)
 	if c.done[t] {
 		return len(fs)
@@ -52,7 +52,7 @@ func (c *checker) structType(t reflect.Type) int {
 			c.errs = append(c.errs, err)
 		}
 		if k == kindObject || k == kindObjectList {
-			if nested := structType(f.typ); c.structType(nested) == 0 {
+			if nested := structType(f.typ); c.checkStruct(nested) == 0 {
 				c.fail("tfreflect: %s: %s exposes no attributes (give its fields xml or tf names)", f.where, nested)
 			}
 		}

@@ -54,7 +54,7 @@ func TestDateIsAValidatedDayString(t *testing.T) {
 	if err := Decode(v, &got); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("round trip: %+v, %v", got, err)
 	}
-	if !Value(reflect.ValueOf(dated{}), nil).Equal(tftypes.NewValue(ObjectType(reflect.TypeFor[dated]()), map[string]tftypes.Value{
+	if !Value(reflect.ValueOf(dated{}), nil).Equal(tftypes.NewValue(objectType(reflect.TypeFor[dated]()), map[string]tftypes.Value{
 		"fleet_vehicle_create_date": tftypes.NewValue(tftypes.String, nil), "status": tftypes.NewValue(tftypes.String, nil),
 	})) {
 		t.Error("a null date must be a null string")

@@ -1,4 +1,4 @@
-package tfreflect_test
+package tfreflect
 
 import (
 	"bytes"
@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
-	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/tfreflect"
 )
 
 // The fuzz targets feed arbitrary bytes to the client as the HTTP answer and turn whatever decodes into
@@ -46,12 +45,12 @@ func (a answerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // toState converts v as the read path does, checks that the two encodings agree, and returns the
 // count of non-finite numbers.
-func toState(t *testing.T, v any) tfreflect.NonFinite {
+func toState(t *testing.T, v any) NonFinite {
 	rv := reflect.ValueOf(v)
-	var nf, packedNF tfreflect.NonFinite
-	val := tfreflect.Value(rv, &nf)
-	typ := tfreflect.Type(rv.Type())
-	packed := tfreflect.AppendMsgpack(nil, rv, &packedNF)
+	var nf, packedNF NonFinite
+	val := Value(rv, &nf)
+	typ := typeOf(rv.Type())
+	packed := appendMsgpack(nil, rv, &packedNF, nil)
 	back, err := (&tfprotov6.DynamicValue{MsgPack: packed}).Unmarshal(typ)
 	if err != nil {
 		t.Fatalf("MessagePack state does not decode: %v", err)

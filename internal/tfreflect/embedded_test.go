@@ -30,10 +30,10 @@ type extended struct {
 }
 
 func TestEmbeddedStructFieldsArePromoted(t *testing.T) {
-	names := Names(reflect.TypeFor[extended]())
-	slices.Sort(names)
-	if want := []string{"geo", "org_id", "ports", "station_id", "station_name"}; !slices.Equal(names, want) {
-		t.Fatalf("names %v, want %v", names, want)
+	attrNames := names(reflect.TypeFor[extended]())
+	slices.Sort(attrNames)
+	if want := []string{"geo", "org_id", "ports", "station_id", "station_name"}; !slices.Equal(attrNames, want) {
+		t.Fatalf("names %v, want %v", attrNames, want)
 	}
 	in := Attributes(reflect.TypeFor[extended](), Input)
 	if a := in["org_id"].(schema.StringAttribute); a.MarkdownDescription != "org" || len(a.Validators) != 1 {
@@ -50,7 +50,7 @@ func TestEmbeddedStructFieldsArePromoted(t *testing.T) {
 		Named:             embeddedBase{ID: cpapi.StringOf("1:6"), Ports: []inner{}},
 	}
 	v := Value(reflect.ValueOf(want), nil)
-	if !v.Type().Equal(ObjectType(reflect.TypeFor[extended]())) {
+	if !v.Type().Equal(objectType(reflect.TypeFor[extended]())) {
 		t.Fatalf("value type %s", v.Type())
 	}
 	var attrs map[string]tftypes.Value
@@ -78,5 +78,5 @@ func TestEmbeddedNameClashPanics(t *testing.T) {
 			t.Error("two attributes named station_id were accepted")
 		}
 	}()
-	Names(reflect.TypeFor[clash]())
+	names(reflect.TypeFor[clash]())
 }

@@ -125,7 +125,7 @@ func parseFields(t reflect.Type) (out []field, errs []error) {
 		}
 		if name == "" {
 			wire, _, _ = strings.Cut(wire, ">")
-			name = SnakeCase(wire)
+			name = snakeCase(wire)
 		} else if !tfName.MatchString(name) {
 			fail("tf name %q is not snake_case", name)
 		}
@@ -148,21 +148,12 @@ func embedded(sf reflect.StructField) bool {
 	if !sf.Anonymous || sf.Type.Kind() != reflect.Struct {
 		return false
 	}
-	return !isScalar(sf.Type)
+	return !isNullableScalar(sf.Type)
 }
 
-// Names returns the Terraform attribute names of struct type t.
-func Names(t reflect.Type) []string {
-	var names []string
-	for _, f := range fields(t) {
-		names = append(names, f.name)
-	}
-	return names
-}
-
-// SnakeCase turns a wire name into a Terraform name: postalCode -> postal_code, stationID -> station_id,
+// snakeCase turns a wire name into a Terraform name: postalCode -> postal_code, stationID -> station_id,
 // stationMacAddr -> station_mac_addr, stationIDs -> station_ids, TimeStamp -> time_stamp.
-func SnakeCase(s string) string {
+func snakeCase(s string) string {
 	s = strings.ReplaceAll(s, "IDs", "Ids")
 	r := []rune(s)
 	var b strings.Builder

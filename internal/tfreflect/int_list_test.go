@@ -32,7 +32,7 @@ func TestIntListIsAListOfNumbers(t *testing.T) {
 		t.Errorf("the list's validate rule was dropped: %+v", in)
 	}
 	want := tftypes.List{ElementType: tftypes.Number}
-	if got := Type(reflect.TypeFor[[]cpapi.Int]()); !got.Equal(want) {
+	if got := typeOf(reflect.TypeFor[[]cpapi.Int]()); !got.Equal(want) {
 		t.Fatalf("Type = %s, want %s", got, want)
 	}
 	schemaType := schema.Schema{Attributes: Attributes(reflect.TypeFor[numbers](), Output)}.Type().TerraformType(context.Background())
@@ -73,7 +73,7 @@ func TestIntListIsAListOfNumbers(t *testing.T) {
 			}
 
 			var nf NonFinite
-			packed, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, reflect.ValueOf(v), &nf)}).Unmarshal(value.Type())
+			packed, err := (&tfprotov6.DynamicValue{MsgPack: appendMsgpack(nil, reflect.ValueOf(v), &nf, nil)}).Unmarshal(value.Type())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -74,13 +74,15 @@ func classify(t reflect.Type) (kind, error) {
 // nestable reports whether struct type t can be a nested object: a struct of this module (or an
 // anonymous one) that is not one of the scalars.
 func nestable(t reflect.Type) bool {
-	if isScalar(t) {
+	if isNullableScalar(t) {
 		return false
 	}
 	return t.PkgPath() == "" || strings.HasPrefix(t.PkgPath()+"/", modulePath)
 }
 
-func isScalar(t reflect.Type) bool {
+// isNullableScalar reports whether t is one of cpapi's nullable scalars (String, Time, Date, Float, Int,
+// Bool): a struct in Go, one value in Terraform.
+func isNullableScalar(t reflect.Type) bool {
 	switch t {
 	case stringType, timeType, dateType, floatType, intType, boolType:
 		return true
@@ -88,6 +90,8 @@ func isScalar(t reflect.Type) bool {
 	return false
 }
 
+// structType returns the struct type that a nested attribute's field type (a struct, a pointer to one or
+// a slice of them) holds.
 func structType(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()

@@ -12,15 +12,11 @@ import (
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 )
 
-// AppendMsgpack appends to buf the MessagePack encoding of what Value(v) would return: the wire form of
+// appendMsgpack appends to buf the MessagePack encoding of what Value(v) would return: the wire form of
 // a tfprotov6.DynamicValue. It walks the Go value once with encoders planned per type, so a list of
-// 50,000 stations costs no tftypes.Value tree. Non-finite numbers become null and are counted in nf.
-func AppendMsgpack(buf []byte, v reflect.Value, nf *NonFinite) []byte {
-	return appendMsgpackAt(buf, v, nf, nil)
-}
-
-// appendMsgpackAt is AppendMsgpack for a value found at path, the names NonFinite reports start with.
-func appendMsgpackAt(buf []byte, v reflect.Value, nf *NonFinite, path []string) []byte {
+// 50,000 stations costs no tftypes.Value tree. Non-finite numbers become null and are counted in nf
+// (which may be nil) by attribute path, from path, the path at which v is found.
+func appendMsgpack(buf []byte, v reflect.Value, nf *NonFinite, path []string) []byte {
 	if !v.CanAddr() { // the encoders take the address of each scalar, to read it without a copy
 		p := reflect.New(v.Type())
 		p.Elem().Set(v)
@@ -30,7 +26,6 @@ func appendMsgpackAt(buf []byte, v reflect.Value, nf *NonFinite, path []string) 
 	encoderFor(v.Type())(&e, v)
 	return e.buf
 }
-
 
 type encoder struct {
 	buf       []byte
@@ -111,7 +106,7 @@ func nullableEncoder(t reflect.Type, write encodeFunc) encodeFunc {
 	}
 }
 
-// scalar returns a pointer to the scalar v holds (v is addressable: AppendMsgpack makes sure), to read
+// scalar returns a pointer to the scalar v holds (v is addressable: appendMsgpack makes sure), to read
 // it without copying it into an interface.
 func scalar[T any](v reflect.Value) *T {
 	p, _ := reflect.TypeAssert[*T](v.Addr())

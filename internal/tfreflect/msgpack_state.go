@@ -12,7 +12,7 @@ import (
 
 // A data source's state is its configuration with what the read found filled in. Both functions below
 // write it as MessagePack (the wire form of a tfprotov6.DynamicValue) without building a value tree:
-// the Go values the read found are encoded directly (AppendMsgpack), the configuration's values as
+// the Go values the read found are encoded directly (appendMsgpack), the configuration's values as
 // terraform-plugin-go encodes them. Non-finite numbers become null and are counted in nf, by attribute
 // path.
 
@@ -65,7 +65,7 @@ func appendObjectMsgpack(buf []byte, config tftypes.Value, found func(attrs map[
 	for _, name := range names {
 		buf = appendString(buf, name)
 		if v, ok := found(attrs, name); ok {
-			buf = appendMsgpackAt(growFor(buf, v), v, nf, []string{name})
+			buf = appendMsgpack(growFor(buf, v), v, nf, []string{name})
 			continue
 		}
 		attrType := typ.AttributeTypes[name]
@@ -88,6 +88,6 @@ func growFor(buf []byte, out reflect.Value) []byte {
 	if out.Kind() != reflect.Slice || out.Len() < 2 {
 		return buf
 	}
-	first := len(AppendMsgpack(nil, out.Index(0), new(NonFinite)))
+	first := len(appendMsgpack(nil, out.Index(0), nil, nil))
 	return slices.Grow(buf, first*out.Len()*5/4)
 }

@@ -39,16 +39,16 @@ func TestAppendMsgpackMatchesValue(t *testing.T) {
 				randomValue(rng, list)
 				var nf, wantNF NonFinite
 				want := roundTrip(t, Value(list, &wantNF))
-				got, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, list, &nf)}).Unmarshal(Type(list.Type()))
+				got, err := (&tfprotov6.DynamicValue{MsgPack: appendMsgpack(nil, list, &nf, nil)}).Unmarshal(typeOf(list.Type()))
 				if err != nil {
 					t.Fatal(err)
 				}
 				if !got.Equal(want) {
 					diffs, _ := got.Diff(want)
-					t.Fatalf("AppendMsgpack and Value differ: %v", diffs)
+					t.Fatalf("appendMsgpack and Value differ: %v", diffs)
 				}
 				if !reflect.DeepEqual(nf, wantNF) {
-					t.Fatalf("AppendMsgpack counted %v non-finite numbers, Value %v", nf, wantNF)
+					t.Fatalf("appendMsgpack counted %v non-finite numbers, Value %v", nf, wantNF)
 				}
 			}
 		})
@@ -58,7 +58,7 @@ func TestAppendMsgpackMatchesValue(t *testing.T) {
 func TestAppendMsgpackNumbers(t *testing.T) {
 	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 127, 128, -33, 255, 65536, -1 << 31, 1 << 40, 0.1, -7.25, 1e20, -1e300, 1e-300, math.MaxFloat64} {
 		v := reflect.ValueOf(cpapi.FloatOf(f))
-		got, err := (&tfprotov6.DynamicValue{MsgPack: AppendMsgpack(nil, v, new(NonFinite))}).Unmarshal(tftypes.Number)
+		got, err := (&tfprotov6.DynamicValue{MsgPack: appendMsgpack(nil, v, nil, nil)}).Unmarshal(tftypes.Number)
 		if err != nil {
 			t.Fatal(f, err)
 		}
@@ -74,7 +74,7 @@ func TestAppendMsgpackNumbers(t *testing.T) {
 func TestAppendMsgpackDecimals(t *testing.T) {
 	for _, s := range []string{"1.50461", "22.624324", "17029.2", "1.5", "-0.25", "7", "0.000001", "9223372036854775807", "9223372036854775808", "-12345678901234567890.5"} {
 		v := reflect.ValueOf(decimalOf(s))
-		for name, data := range map[string][]byte{"AppendMsgpack": AppendMsgpack(nil, v, new(NonFinite)), "Value": dynamicValue(t, Value(v, nil))} {
+		for name, data := range map[string][]byte{"appendMsgpack": appendMsgpack(nil, v, nil, nil), "Value": dynamicValue(t, Value(v, nil))} {
 			got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(tftypes.Number)
 			if err != nil {
 				t.Fatal(s, err)
@@ -86,7 +86,7 @@ func TestAppendMsgpackDecimals(t *testing.T) {
 			want, _, _ := big.ParseFloat(s, 10, 512, big.ToNearestEven)
 			// terraform-plugin-go writes a decimal that a float64 holds exactly as that float64 (53 bits):
 			// the framework path, kept only as the fast path's oracle, is exact in value but not in precision.
-			if n.Cmp(want) != 0 || name == "AppendMsgpack" && !n.IsInt() && n.Prec() != 512 {
+			if n.Cmp(want) != 0 || name == "appendMsgpack" && !n.IsInt() && n.Prec() != 512 {
 				t.Errorf("%s: %s gives %s at %d bits, want %s at 512", name, s, n.Text('g', -1), n.Prec(), want.Text('g', -1))
 			}
 		}
@@ -105,8 +105,8 @@ func dynamicValue(t *testing.T, v tftypes.Value) []byte {
 func TestAppendMsgpackNonFiniteIsNullAndCounted(t *testing.T) {
 	ports := []cpapi.Port{{Power: cpapi.FloatOf(math.NaN())}, {Power: cpapi.FloatOf(math.Inf(1))}, {Power: cpapi.FloatOf(7.2)}, {Power: cpapi.FloatOf(math.Inf(-1))}}
 	var nf NonFinite
-	data := AppendMsgpack(nil, reflect.ValueOf(ports), &nf)
-	got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(Type(reflect.TypeFor[[]cpapi.Port]()))
+	data := appendMsgpack(nil, reflect.ValueOf(ports), &nf, nil)
+	got, err := (&tfprotov6.DynamicValue{MsgPack: data}).Unmarshal(typeOf(reflect.TypeFor[[]cpapi.Port]()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +239,7 @@ type (
 // built concurrently; every reader must get a complete one (a half-built one panicked).
 func TestAppendMsgpackConcurrentFirstUse(t *testing.T) {
 	list := []freshStation{{ID: cpapi.StringOf("1:1"), Ports: []freshPort{{Power: cpapi.FloatOf(7.2)}}}}
-	want := AppendMsgpack(nil, reflect.ValueOf(list), new(NonFinite))
+	want := appendMsgpack(nil, reflect.ValueOf(list), nil, nil)
 	encoderCache.Delete(reflect.TypeFor[[]freshStation]())
 	encoderCache.Delete(reflect.TypeFor[freshStation]())
 	encoderCache.Delete(reflect.TypeFor[[]freshPort]())
@@ -249,7 +249,7 @@ func TestAppendMsgpackConcurrentFirstUse(t *testing.T) {
 	for range cap(results) {
 		go func() {
 			<-start
-			results <- AppendMsgpack(nil, reflect.ValueOf(list), new(NonFinite))
+			results <- appendMsgpack(nil, reflect.ValueOf(list), nil, nil)
 		}()
 	}
 	close(start)

@@ -18,11 +18,11 @@ const (
 	Output
 )
 
-// TimeOutputNote ends the description of every timestamp the API returns.
-const TimeOutputNote = "Fractional seconds are kept as ChargePoint sent them (`…19.773Z` stays `…19.773Z`); a time sent without a zone is UTC."
+// timeOutputNote ends the description of every timestamp the API returns.
+const timeOutputNote = "Fractional seconds are kept as ChargePoint sent them (`…19.773Z` stays `…19.773Z`); a time sent without a zone is UTC."
 
-// StationIDInputNote ends the description of every station ID input (validate:"stationid").
-const StationIDInputNote = "A value that is not `<network>:<number>` (`1:81203`) is warned about at plan time."
+// stationIDInputNote ends the description of every station ID input (validate:"stationid").
+const stationIDInputNote = "A value that is not `<network>:<number>` (`1:81203`) is warned about at plan time."
 
 // Attributes returns the data source schema attributes of struct type t.
 func Attributes(t reflect.Type, mode Mode) map[string]schema.Attribute {
@@ -38,10 +38,10 @@ func attribute(f field, mode Mode) schema.Attribute {
 	optional := mode == Input && !f.required
 	computed := mode == Output
 	if f.typ == timeType && mode == Output {
-		f.desc = strings.TrimSpace(f.desc + " " + TimeOutputNote)
+		f.desc = strings.TrimSpace(f.desc + " " + timeOutputNote)
 	}
 	if mode == Input && hasRule(f, "stationid") {
-		f.desc = strings.TrimSpace(f.desc + " " + StationIDInputNote)
+		f.desc = strings.TrimSpace(f.desc + " " + stationIDInputNote)
 	}
 	switch kindOf(f.typ) {
 	case kindString:

@@ -13,8 +13,8 @@ import (
 // (CPN) ID, a colon and the station's number.
 var stationIDPattern = regexp.MustCompile(`^[0-9]+:[0-9]+$`)
 
-// IsStationID reports whether s has ChargePoint's station ID form, <network>:<number>.
-func IsStationID(s string) bool { return stationIDPattern.MatchString(s) }
+// isStationID reports whether s has ChargePoint's station ID form, <network>:<number>.
+func isStationID(s string) bool { return stationIDPattern.MatchString(s) }
 
 // stationIDValidator is the validate:"stationid" rule, on a string or a list of strings. A value of
 // another form (81203, nope) is almost always a mistake, but not certainly one, so it is a warning
@@ -38,7 +38,7 @@ func (stationIDValidator) ValidateString(_ context.Context, req validator.String
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if s := req.ConfigValue.ValueString(); !IsStationID(s) {
+	if s := req.ConfigValue.ValueString(); !isStationID(s) {
 		resp.Diagnostics.AddAttributeWarning(req.Path, "Not a ChargePoint station ID", stationIDWarning(req.Path.String(), s))
 	}
 }
@@ -52,7 +52,7 @@ func (stationIDValidator) ValidateList(_ context.Context, req validator.ListRequ
 		if !ok || s.IsNull() || s.IsUnknown() {
 			continue
 		}
-		if !IsStationID(s.ValueString()) {
+		if !isStationID(s.ValueString()) {
 			p := req.Path.AtListIndex(i)
 			resp.Diagnostics.AddAttributeWarning(p, "Not a ChargePoint station ID", stationIDWarning(p.String(), s.ValueString()))
 		}

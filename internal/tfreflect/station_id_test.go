@@ -34,8 +34,8 @@ func TestIsStationID(t *testing.T) {
 		"81203": false, "nope": false, "": false, " 1:81203": false, "1:81203 ": false, "1:": false, ":81203": false,
 		"1:81203:2": false, "1;81203": false, "CP:81203": false, "1:8120a": false, "1: 81203": false,
 	} {
-		if got := IsStationID(s); got != want {
-			t.Errorf("IsStationID(%q) = %v, want %v", s, got, want)
+		if got := isStationID(s); got != want {
+			t.Errorf("isStationID(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -54,7 +54,7 @@ func TestStationIDRuleWarns(t *testing.T) {
 		t.Fatalf("station_name has %d validators: the rule is only where it is declared", n)
 	}
 	for _, name := range []string{"station_id", "station_ids"} {
-		if d := attrs[name].GetMarkdownDescription(); d != "d "+StationIDInputNote {
+		if d := attrs[name].GetMarkdownDescription(); d != "d "+stationIDInputNote {
 			t.Errorf("%s description %q lacks the note", name, d)
 		}
 	}

@@ -20,8 +20,8 @@ func TestSnakeCase(t *testing.T) {
 		"VIN": "vin", "cpnID": "cpn_id", "fleetVehicleID": "fleet_vehicle_id", "wanIpAddress": "wan_ip_address",
 		"HTTPServer": "http_server", "numPorts": "num_ports", "Address": "address",
 	} {
-		if got := SnakeCase(wire); got != want {
-			t.Errorf("SnakeCase(%q) = %q, want %q", wire, got, want)
+		if got := snakeCase(wire); got != want {
+			t.Errorf("snakeCase(%q) = %q, want %q", wire, got, want)
 		}
 	}
 }
@@ -46,7 +46,7 @@ type sample struct {
 func TestAttributesFollowTheStruct(t *testing.T) {
 	in := Attributes(reflect.TypeFor[sample](), Input)
 	if got, want := len(in), 8; got != want {
-		t.Fatalf("%d attributes, want %d: %v", got, want, Names(reflect.TypeFor[sample]()))
+		t.Fatalf("%d attributes, want %d: %v", got, want, names(reflect.TypeFor[sample]()))
 	}
 	name := in["station_name"].(schema.StringAttribute)
 	if !name.Required || name.Optional || name.MarkdownDescription != "the name" || len(name.Validators) != 1 {
@@ -122,7 +122,7 @@ func TestDecodeRoundTrip(t *testing.T) {
 }
 
 func TestDecodeRejectsUnknown(t *testing.T) {
-	typ := ObjectType(reflect.TypeFor[inner]())
+	typ := objectType(reflect.TypeFor[inner]())
 	v := tftypes.NewValue(typ, map[string]tftypes.Value{"connector_label": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})
 	var got inner
 	if err := Decode(v, &got); err == nil {
@@ -137,7 +137,7 @@ type derived struct {
 }
 
 func TestDerivedFieldsAreExposedByName(t *testing.T) {
-	if got := Names(reflect.TypeFor[derived]()); !reflect.DeepEqual(got, []string{"sg_id", "sg_ids"}) {
+	if got := names(reflect.TypeFor[derived]()); !reflect.DeepEqual(got, []string{"sg_id", "sg_ids"}) {
 		t.Errorf("names %v", got)
 	}
 }
@@ -145,10 +145,19 @@ func TestDerivedFieldsAreExposedByName(t *testing.T) {
 // Every returned timestamp documents its fidelity; inputs keep their own description.
 func TestTimeOutputsDocumentFidelity(t *testing.T) {
 	out := Attributes(reflect.TypeFor[sample](), Output)["mod_time_stamp"].GetMarkdownDescription()
-	if !strings.HasSuffix(out, TimeOutputNote) {
+	if !strings.HasSuffix(out, timeOutputNote) {
 		t.Errorf("output description %q lacks the fidelity note", out)
 	}
-	if in := Attributes(reflect.TypeFor[sample](), Input)["mod_time_stamp"].GetMarkdownDescription(); strings.Contains(in, TimeOutputNote) {
+	if in := Attributes(reflect.TypeFor[sample](), Input)["mod_time_stamp"].GetMarkdownDescription(); strings.Contains(in, timeOutputNote) {
 		t.Errorf("input description %q has the output note", in)
 	}
+}
+
+// names returns the Terraform attribute names of struct type t, in declaration order.
+func names(t reflect.Type) []string {
+	var out []string
+	for _, f := range fields(t) {
+		out = append(out, f.name)
+	}
+	return out
 }

@@ -13,8 +13,8 @@ import (
 
 var typeCache sync.Map // reflect.Type -> tftypes.Type
 
-// Type returns the Terraform type of a value of Go type t.
-func Type(t reflect.Type) tftypes.Type {
+// typeOf returns the Terraform type of a value of Go type t.
+func typeOf(t reflect.Type) tftypes.Type {
 	if cached, ok := typeCache.Load(t); ok {
 		return cached.(tftypes.Type) //nolint:forcetypeassert // typeCache holds only tftypes.Type values
 	}
@@ -36,20 +36,20 @@ func deriveType(t reflect.Type) tftypes.Type {
 	case kindIntList:
 		return tftypes.List{ElementType: tftypes.Number}
 	case kindObjectList:
-		return tftypes.List{ElementType: ObjectType(structType(t))}
+		return tftypes.List{ElementType: objectType(structType(t))}
 	default:
-		return ObjectType(structType(t))
+		return objectType(structType(t))
 	}
 }
 
-// ObjectType returns the Terraform object type of struct type t.
-func ObjectType(t reflect.Type) tftypes.Object {
+// objectType returns the Terraform object type of struct type t.
+func objectType(t reflect.Type) tftypes.Object {
 	if cached, ok := typeCache.Load(t); ok {
 		return cached.(tftypes.Object) //nolint:forcetypeassert // a struct type's cached type is a tftypes.Object
 	}
 	attrs := map[string]tftypes.Type{}
 	for _, f := range fields(t) {
-		attrs[f.name] = Type(f.typ)
+		attrs[f.name] = typeOf(f.typ)
 	}
 	obj := tftypes.Object{AttributeTypes: attrs}
 	typeCache.Store(t, obj)
@@ -63,7 +63,7 @@ func ObjectType(t reflect.Type) tftypes.Object {
 // items is an empty list, so configurations can use length() without a null check. Non-finite numbers
 // become null and are counted in nf (which may be nil), by attribute path from path.
 func Value(v reflect.Value, nf *NonFinite, path ...string) tftypes.Value {
-	typ := Type(v.Type())
+	typ := typeOf(v.Type())
 	switch x := v.Interface().(type) {
 	case cpapi.String:
 		return nullable(typ, x.Valid, x.Value)
