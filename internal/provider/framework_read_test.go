@@ -34,20 +34,7 @@ func frameworkPath(t testing.TB, srv *server) tfprotov6.ProviderServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	schemas, err := fw.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	typ := schemas.Provider.ValueType()
-	cfg, err := tfprotov6.NewDynamicValue(typ, configValue(t, typ, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := fw.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &cfg})
-	if err != nil || len(resp.Diagnostics) > 0 {
-		t.Fatalf("configure the framework path: %v %s", err, describe(resp.Diagnostics))
-	}
+	configureProvider(t, fw, nil)
 	return fw
 }
 

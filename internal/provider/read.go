@@ -29,28 +29,27 @@ var (
 func (d *listDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Client, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	items, ok := d.read(ctx, client, config, &diags)
-	if !ok {
-		return nil, diags
-	}
-	var nf tfreflect.NonFinite
-	state, err := tfreflect.AppendObjectMsgpack(nil, config, d.output, reflect.ValueOf(items), &nf)
-	return stateWritten(&diags, d.name, d.operation, state, err, nf)
+	return writeState(&diags, ok, d.name, d.operation, func(nf *tfreflect.NonFinite) ([]byte, error) {
+		return tfreflect.AppendObjectMsgpack(nil, config, d.output, reflect.ValueOf(items), nf)
+	})
 }
 
 func (d *singleDataSource[Q, T]) readState(ctx context.Context, client *cpapi.Client, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	item, ok := d.read(ctx, client, config, &diags)
-	if !ok {
-		return nil, diags
-	}
-	var nf tfreflect.NonFinite
-	state, err := tfreflect.AppendItemObjectMsgpack(nil, config, reflect.ValueOf(item).Elem(), &nf)
-	return stateWritten(&diags, d.name, d.operation, state, err, nf)
+	return writeState(&diags, ok, d.name, d.operation, func(nf *tfreflect.NonFinite) ([]byte, error) {
+		return tfreflect.AppendItemObjectMsgpack(nil, config, reflect.ValueOf(item).Elem(), nf)
+	})
 }
 
-// stateWritten ends a read: the state, or the error that kept it from being written, and a warning
-// per attribute whose numbers became null.
-func stateWritten(diags *diag.Diagnostics, name, operation string, state []byte, err error, nf tfreflect.NonFinite) ([]byte, diag.Diagnostics) {
+// writeState ends a read that found what it asked for (ok): the state that write encodes, or the error
+// that kept it from being written, and a warning per attribute whose numbers became null.
+func writeState(diags *diag.Diagnostics, ok bool, name, operation string, write func(*tfreflect.NonFinite) ([]byte, error)) ([]byte, diag.Diagnostics) {
+	if !ok {
+		return nil, *diags
+	}
+	var nf tfreflect.NonFinite
+	state, err := write(&nf)
 	if err != nil {
 		diags.AddError("Unable to build state", err.Error())
 		return nil, *diags

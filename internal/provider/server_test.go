@@ -243,24 +243,34 @@ func configuredServerAt(t testing.TB, endpoint string) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := s.(*server)
-	ctx := context.Background()
-	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	configureProvider(t, s, map[string]any{"endpoint": endpoint, "license_key": testLicenseKey, "password": testPassword})
+	return s.(*server)
+}
+
+// configureProvider configures the provider of ps with the given attributes set, and fails on any
+// diagnostic.
+func configureProvider(t testing.TB, ps tfprotov6.ProviderServer, inputs map[string]any) {
+	t.Helper()
+	cfg := providerConfig(t, ps, inputs)
+	resp, err := ps.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: cfg})
+	if err != nil || len(resp.Diagnostics) > 0 {
+		t.Fatalf("configure: %v %s", err, describe(resp.Diagnostics))
+	}
+}
+
+// providerConfig is a provider block of ps's schema with the given attributes set.
+func providerConfig(t testing.TB, ps tfprotov6.ProviderServer, inputs map[string]any) *tfprotov6.DynamicValue {
+	t.Helper()
+	schemas, err := ps.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	typ := schemas.Provider.ValueType()
-	cfg, err := tfprotov6.NewDynamicValue(typ, configValue(t, typ, map[string]any{
-		"endpoint": endpoint, "license_key": testLicenseKey, "password": testPassword,
-	}))
+	cfg, err := tfprotov6.NewDynamicValue(typ, configValue(t, typ, inputs))
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &cfg})
-	if err != nil || len(resp.Diagnostics) > 0 {
-		t.Fatalf("configure: %v %s", err, describe(resp.Diagnostics))
-	}
-	return srv
+	return &cfg
 }
 
 // configValue builds an object of type typ with the given attributes set and every other one null.

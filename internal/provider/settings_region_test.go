@@ -18,17 +18,7 @@ func validateProviderConfig(t *testing.T, inputs map[string]any) []*tfprotov6.Di
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	typ := schemas.Provider.ValueType()
-	cfg, err := tfprotov6.NewDynamicValue(typ, configValue(t, typ, inputs))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := s.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: &cfg})
+	resp, err := s.ValidateProviderConfig(context.Background(), &tfprotov6.ValidateProviderConfigRequest{Config: providerConfig(t, s, inputs)})
 	if err != nil {
 		t.Fatal(err)
 	}
