@@ -201,9 +201,8 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		resp.Diagnostics.AddError("Unable to create the ChargePoint client", err.Error())
 		return
 	}
+	// The server reads every data source with this client (server.go): no data source is handed one.
 	p.client.Store(client)
-	resp.DataSourceData = client
-	resp.ResourceData = client
 }
 
 const credentialsHint = "Use the API license key and its generated API password from Organizations > API Info in the ChargePoint portal."
