@@ -1,6 +1,7 @@
-// Package cpapi is a client for the ChargePoint Web Services API 5.1 (SOAP 1.1, document/literal,
-// WS-Security UsernameToken). One Client serves every operation; each API area has its own file with
-// its typed request and response.
+// Package cpapi is the client of ChargePoint's Web Services API 5.1: its operations, one Client method
+// each and one file per API area, with their typed requests and responses (the nullable scalars of
+// types.go included), the paging and station ID batching rules, the responseCodes, and the regions
+// and endpoints. The SOAP 1.1 / WS-Security calls themselves are package soap's.
 package cpapi
 
 import (
@@ -11,14 +12,12 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
-const (
-	// DefaultMaxResponseBytes caps how much of one response body is read.
-	DefaultMaxResponseBytes int64 = 64 << 20
-	// DefaultPageSize is the page size requested from operations that take one (500 is ChargePoint's maximum).
-	DefaultPageSize = 500
-)
+// DefaultPageSize is the page size requested from operations that take one (500 is ChargePoint's maximum).
+const DefaultPageSize = 500
 
 // Config configures a Client. Endpoint, LicenseKey and Password are required.
 type Config struct {
@@ -32,17 +31,17 @@ type Config struct {
 	RootCAs *x509.CertPool
 	// Transport replaces the base transport (tests); the client's own layers still wrap it.
 	Transport        http.RoundTripper
-	MaxResponseBytes int64 // 0 means DefaultMaxResponseBytes
+	MaxResponseBytes int64 // 0 means soap.DefaultMaxResponseBytes
 	PageSize         int   // 0 means DefaultPageSize
 	// MaxConcurrentRequests bounds the requests in flight, all operations together; 0 means
-	// DefaultMaxConcurrentRequests.
+	// soap.DefaultMaxConcurrentRequests.
 	MaxConcurrentRequests int
 	// MaxRecords bounds the records of one paged read (RecordLimitError); 0 means DefaultMaxRecords.
 	MaxRecords int64
-	// MaxRetries is how many times a transient failure is retried (retry.go), 0 for never; the provider
-	// passes max_retries, DefaultMaxRetries unless configured. It must not be negative.
+	// MaxRetries is how many times a transient failure is retried, 0 for never; the provider passes
+	// max_retries, soap.DefaultMaxRetries unless configured. It must not be negative.
 	MaxRetries int
-	// RequestTimeout bounds each attempt, response body included; 0 means DefaultRequestTimeout.
+	// RequestTimeout bounds each attempt, response body included; 0 means soap.DefaultRequestTimeout.
 	RequestTimeout time.Duration
 }
 
@@ -60,16 +59,9 @@ func UserAgent(terraformVersion, providerVersion string) string {
 
 // Client calls ChargePoint operations. It is safe for concurrent use.
 type Client struct {
-	endpoint   string
-	licenseKey string
-	password   string
-	http       *http.Client
-	maxBytes   int64
+	soap       *soap.Client
 	pageSize   int64
-	coalesce   coalescer
-	slots      limiter
 	maxRecords int64
-	retry      retryPolicy
 }
 
 // New validates cfg and builds a Client.
@@ -83,28 +75,19 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxRetries < 0 {
 		return nil, fmt.Errorf("cpapi: MaxRetries is %d; it must not be negative", cfg.MaxRetries)
 	}
-	base := cfg.Transport
-	if base == nil {
-		base = newBaseTransport(cfg.RootCAs)
-	}
 	ua := cfg.UserAgent
 	if ua == "" {
 		ua = "terraform-provider-chargepoint"
 	}
 	c := &Client{
-		endpoint:   cfg.Endpoint,
-		licenseKey: cfg.LicenseKey,
-		password:   cfg.Password,
-		retry:      newRetryPolicy(cfg.MaxRetries, cfg.RequestTimeout),
-		maxBytes:   cfg.MaxResponseBytes,
+		soap: soap.New(soap.Config{
+			Endpoint: cfg.Endpoint, Username: cfg.LicenseKey, Password: cfg.Password,
+			Namespace: ServiceNS, SOAPAction: soapActionPrefix, UserAgent: ua,
+			RootCAs: cfg.RootCAs, Transport: cfg.Transport, MaxResponseBytes: cfg.MaxResponseBytes,
+			MaxConcurrentRequests: cfg.MaxConcurrentRequests, MaxRetries: cfg.MaxRetries, RequestTimeout: cfg.RequestTimeout,
+		}),
 		pageSize:   int64(cfg.PageSize),
-		slots:      newLimiter(cfg.MaxConcurrentRequests),
 		maxRecords: cfg.MaxRecords,
-	}
-	c.http = &http.Client{Transport: &userAgentTransport{userAgent: ua,
-		next: &attemptTimeoutTransport{timeout: c.retry.timeout, next: base}}}
-	if c.maxBytes <= 0 {
-		c.maxBytes = DefaultMaxResponseBytes
 	}
 	if c.pageSize <= 0 {
 		c.pageSize = DefaultPageSize

@@ -8,8 +8,13 @@ import (
 	"strings"
 )
 
-// ServicePath is the 5.1 SOAP endpoint path on every ChargePoint host.
-const ServicePath = "/webservices/chargepoint/services/5.1"
+// ChargePoint's service: the 5.1 endpoint path on every host, the namespace of the operation elements
+// and the prefix of the SOAPAction header (then the operation's name).
+const (
+	ServicePath      = "/webservices/chargepoint/services/5.1"
+	ServiceNS        = "urn:dictionary:com.chargepoint.webservices"
+	soapActionPrefix = "urn:provider/interface/chargepointservices/"
+)
 
 // Regions maps a region code to its Web Services host.
 var Regions = map[string]string{

@@ -7,12 +7,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // TestLimitStopsEndlessPaging: a server that always sends new records and says more follow stops
 // with a RecordLimitError naming the operation, the bound and how to raise it.
 func TestLimitStopsEndlessPaging(t *testing.T) {
-	for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+	for _, inFlight := range []int{1, soap.DefaultMaxConcurrentRequests} {
 		t.Run(strconv.Itoa(inFlight)+" in flight", func(t *testing.T) {
 			const pageLen, limit = 7, 50
 			fs := newFakeServer(t, func(w http.ResponseWriter, body string) {

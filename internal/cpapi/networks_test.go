@@ -2,9 +2,12 @@ package cpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"reflect"
 	"testing"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // The reference's getCPNInstances capture, verbatim: ns1 on the Envelope, no Header and no responseCode.
@@ -41,10 +44,15 @@ func TestGetCPNInstancesGuideSample(t *testing.T) {
 	}
 }
 
+const invalidSecurityFault = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>` +
+	`<faultcode xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">wsse:InvalidSecurity</faultcode>` +
+	`<faultstring>UsernameToken processing failed</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`
+
 func TestGetCPNInstancesFaultIsStillAnError(t *testing.T) {
 	// Without a responseCode to check, a fault is the only failure signal left: it must not read as "no networks".
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 500, invalidSecurityFault) })
-	if _, err := fs.client(t).GetCPNInstances(context.Background(), CPNInstancesRequest{}); !isAuth(err) {
+	_, err := fs.client(t).GetCPNInstances(context.Background(), CPNInstancesRequest{})
+	if auth := new(soap.AuthError); !errors.As(err, &auth) {
 		t.Fatalf("err = %v", err)
 	}
 }

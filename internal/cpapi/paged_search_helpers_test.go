@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/xsdtest"
 )
 
@@ -35,7 +36,7 @@ type pagedOp[T any] struct {
 // that the client reads every page in order and stops after the last one, also when it is exactly full:
 // sequentially (one request in flight), then with pages requested ahead.
 func checkPaging[T any](t *testing.T, p pagedOp[T]) {
-	for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+	for _, inFlight := range []int{1, soap.DefaultMaxConcurrentRequests} {
 		t.Run(fmt.Sprintf("%d in flight", inFlight), func(t *testing.T) { checkPagingWith(t, p, inFlight) })
 	}
 }
@@ -56,9 +57,8 @@ func checkPagingWith[T any](t *testing.T, p pagedOp[T], inFlight int) {
 				}
 				write(w, 200, soapOK(p.op, ok100+p.page(items.String(), end < n)))
 			})
-			c := fs.client(t)
+			c := fs.clientInFlight(t, inFlight)
 			c.pageSize = pageSize
-			c.slots = newLimiter(inFlight)
 			got, err := p.fetch(c)
 			if err != nil {
 				t.Fatal(err)

@@ -6,7 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
+
+// DefaultMaxRecords is how many records one paged read returns at most before it stops with a
+// RecordLimitError: a server that keeps announcing more must not make a read run forever.
+const DefaultMaxRecords = 1_000_000
 
 // pagedOperation declares an operation that is read page by page: the query travels in a
 // <searchQuery>, with startRecord (and the page size, when the request has one) set for each page, and
@@ -51,8 +57,8 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 // Pages are taken strictly in order with the sequential rules (next startRecord = this one + its length),
 // so the result is the one sequential paging gives: a page of another length makes the pages requested
 // ahead useless: they are dropped and the read goes on sequentially from the true offset. Pages past
-// the last one are not needed (errPageNotNeeded): requests already sent complete and are kept for a
-// later identical read (coalesce.go). When the read fails, the pages still in flight are cancelled
+// the last one are not needed (soap.ErrNotNeeded): requests already sent complete and are kept for a
+// later identical read. When the read fails, the pages still in flight are cancelled
 // for real (errReadFailed), unless another read waits for the same page.
 func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) (_ []T, err error) {
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -60,7 +66,7 @@ func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchP
 		if err != nil {
 			cancel(errReadFailed)
 		}
-		cancel(errPageNotNeeded) // the pages requested past the end
+		cancel(soap.ErrNotNeeded) // the pages requested past the end
 	}()
 	p := newPager(op, key, c.pageWindow(), c.maxRecords)
 	type flight struct {
@@ -93,7 +99,7 @@ func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchP
 			return nil, err
 		}
 		for _, start := range dropped {
-			flights[start].cancel(errPageNotNeeded)
+			flights[start].cancel(soap.ErrNotNeeded)
 			delete(flights, start)
 		}
 		if p.done {
@@ -102,13 +108,11 @@ func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchP
 	}
 }
 
-var (
-	// errPageNotNeeded cancels the fetch of a page requested ahead that the read turned out not to
-	// need; the request goes on, its answer kept for whoever asks next.
-	errPageNotNeeded = errors.New("page not needed")
-	// errReadFailed cancels the fetches of the pages of a read that failed.
-	errReadFailed = errors.New("the paged read failed")
-)
+// errReadFailed cancels the fetches of the pages of a read that failed.
+var errReadFailed = errors.New("the paged read failed")
+
+// pageWindow is the largest round of pages one read requests at once: as many as may be in flight.
+func (c *Client) pageWindow() int { return c.soap.MaxConcurrentRequests() }
 
 // pager holds the sequential paging rules and decides which pages to request ahead; collectPages
 // runs it with one goroutine per page.

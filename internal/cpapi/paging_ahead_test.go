@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/simulator"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // TestPagingAheadMatchesSequential reads every paged operation from the simulator, with small pages,
@@ -94,7 +95,7 @@ func TestPagingAheadMatchesSequential(t *testing.T) {
 				t.Fatalf("only %d records: the test needs at least three pages of %d", n, pageLen)
 			}
 			before := sim.Calls(tc.op)
-			got, _, err := tc.read(client(DefaultMaxConcurrentRequests, pageLen))
+			got, _, err := tc.read(client(soap.DefaultMaxConcurrentRequests, pageLen))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,14 +176,14 @@ func checkAllInOrder(t *testing.T, got []int, n int) {
 // round trips with the default window (1 + 2 + 4 + 5 + 5 + 5 pages: the bound of issue 13), 20 with one.
 func TestPagingRounds(t *testing.T) {
 	for _, tc := range []struct{ n, pageLen, window, maxRounds int }{
-		{20 * 500, 500, DefaultMaxConcurrentRequests, 6},
-		{20*500 - 1, 500, DefaultMaxConcurrentRequests, 6}, // the last page is one short
+		{20 * 500, 500, soap.DefaultMaxConcurrentRequests, 6},
+		{20*500 - 1, 500, soap.DefaultMaxConcurrentRequests, 6}, // the last page is one short
 		{20 * 500, 500, 1, 20},
 		{20 * 500, 500, 4, 7}, // 1 + 2 + 4 + 4 + 4 + 4 + 4
 		{1, 500, 4, 1},
 		{0, 500, 4, 1},
-		{20 * 100, 100, DefaultMaxConcurrentRequests, 6}, // sessions: pages of 100
-		{100 * 100, 100, 8, 15},                          // 1 + 2 + 4 + 8, then 85 in rounds of 8
+		{20 * 100, 100, soap.DefaultMaxConcurrentRequests, 6}, // sessions: pages of 100
+		{100 * 100, 100, 8, 15},                               // 1 + 2 + 4 + 8, then 85 in rounds of 8
 	} {
 		t.Run(fmt.Sprintf("%d records in pages of %d, window %d", tc.n, tc.pageLen, tc.window), func(t *testing.T) {
 			got, rounds := pagesOf(t, tc.window, fullPages(tc.n, tc.pageLen))
@@ -201,7 +202,7 @@ func TestPagingAsksLittlePastTheEnd(t *testing.T) {
 	asked := func(n, pageLen int) int {
 		calls := 0
 		pages := fullPages(n, pageLen)
-		got, _ := pagesOf(t, DefaultMaxConcurrentRequests, func(start int64) ([]int, bool) {
+		got, _ := pagesOf(t, soap.DefaultMaxConcurrentRequests, func(start int64) ([]int, bool) {
 			calls++
 			return pages(start)
 		})
@@ -277,8 +278,8 @@ func TestPagingAheadIgnoresPagesPastTheEnd(t *testing.T) {
 		end := min(start-1+pageLen, n)
 		write(w, 200, soapOK("getPublicStations", ok100+stations(ids[start-1:end]...)+"<moreFlag>"+flag(end < n)+"</moreFlag>"))
 	})
-	c := fs.client(t)
-	c.pageSize, c.slots = pageLen, newLimiter(4)
+	c := fs.clientInFlight(t, 4)
+	c.pageSize = pageLen
 	got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
 	if err != nil {
 		t.Fatal(err)
@@ -386,7 +387,8 @@ func TestFailedReadCancelsItsPagesAhead(t *testing.T) {
 			write(w, 200, soapOK("getPublicStations", ok100+stations("1:1", "1:2", "1:3")+"<moreFlag>1</moreFlag>"))
 		case 1 + pageLen:
 			<-page3Sent // fail only once page 3 is on its way
-			write(w, 500, clientFault)
+			write(w, 500, `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>`+
+				`<faultcode>soapenv:Client</faultcode><faultstring>Array list index out of bounds</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`)
 		case 1 + 2*pageLen:
 			close(page3Sent)
 			select {
@@ -405,7 +407,7 @@ func TestFailedReadCancelsItsPagesAhead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fault *FaultError
+	var fault *soap.FaultError
 	if _, err := c.GetPublicStations(context.Background(), StationSearchRequest{}); !errors.As(err, &fault) {
 		t.Fatalf("err = %v, want page 2's SOAP fault", err)
 	}

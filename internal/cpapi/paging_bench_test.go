@@ -9,14 +9,16 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // BenchmarkPaging20PagesLatency50ms reads 20 pages from a server that takes 50 ms per call, with one
-// request in flight and with DefaultMaxConcurrentRequests, and reports the read's cost in latencies
+// request in flight and with soap.DefaultMaxConcurrentRequests, and reports the read's cost in latencies
 // above the same read without latency (the goal: at most 6).
 func BenchmarkPaging20PagesLatency50ms(b *testing.B) {
 	const pages, pageLen, latency = 20, 10, 50 * time.Millisecond
-	for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+	for _, inFlight := range []int{1, soap.DefaultMaxConcurrentRequests} {
 		b.Run(fmt.Sprintf("%d_in_flight", inFlight), func(b *testing.B) {
 			base := timeRead(b, pages, pageLen, 0, inFlight, 5)
 			var total time.Duration

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 var startRecordRE = regexp.MustCompile(`<startRecord>(\d+)</startRecord><numStations>(\d+)</numStations>`)
@@ -37,9 +39,8 @@ func TestPagingFollowsMoreFlag(t *testing.T) {
 				ids = append(ids, fmt.Sprintf("1:%d", i))
 			}
 			fs := pagedServer(t, ids)
-			c := fs.client(t)
+			c := fs.client(t) // sequential: exactly one call per page
 			c.pageSize = 7
-			c.slots = newLimiter(1) // sequential: exactly one call per page
 			got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
 			if err != nil {
 				t.Fatal(err)
@@ -68,11 +69,10 @@ func expectPagingGuards(t *testing.T, op, repeated, emptyMore string, call func(
 		{"a page that repeats", repeated, "the same 2 records"},
 		{"an empty page whose more flag says 1", emptyMore, "empty page"},
 	} {
-		for _, inFlight := range []int{1, DefaultMaxConcurrentRequests} {
+		for _, inFlight := range []int{1, soap.DefaultMaxConcurrentRequests} {
 			t.Run(fmt.Sprintf("%s, %d in flight", tc.name, inFlight), func(t *testing.T) {
 				fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK(op, ok100+tc.page)) })
-				c := fs.client(t)
-				c.slots = newLimiter(inFlight)
+				c := fs.clientInFlight(t, inFlight)
 				err := call(c)
 				var pe *PagingError
 				if !errors.As(err, &pe) || pe.Operation != op || !regexp.MustCompile(tc.reason).MatchString(pe.Reason) {

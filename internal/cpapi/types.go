@@ -116,7 +116,7 @@ func parseBool(s string) (bool, error) {
 }
 
 // The scalars' text parser is their UnmarshalText (encoding.TextUnmarshaler): it receives an element's
-// character data as sent, and both the decoder (decode.go) and encoding/xml call it. String keeps
+// character data as sent, and both the decoder (soap/decode.go) and encoding/xml call it. String keeps
 // surrounding whitespace; the others trim it, and read an empty element as null.
 
 func (s *String) UnmarshalText(b []byte) error {

@@ -37,4 +37,5 @@ func (l WrappedList[N]) MarshalXML(e *xml.Encoder, start xml.StartElement) error
 	return e.EncodeToken(start.End())
 }
 
-func (l *WrappedList[N]) appendItemText(text []byte) { *l = append(*l, StringOf(string(text))) }
+// AppendItemText appends the text of one child as an item (soap.ListUnmarshaler).
+func (l *WrappedList[N]) AppendItemText(text []byte) { *l = append(*l, StringOf(string(text))) }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // addNotConfigured is the whole of a data source's framework Read: the server reads a configured
@@ -22,7 +23,7 @@ func addNotConfigured(diags *diag.Diagnostics) {
 // ("Invalid sgID.", "No data found for given criteria.") does not.
 func addAPIError(diags *diag.Diagnostics, dataSource, asked string, err error) {
 	var (
-		auth *cpapi.AuthError
+		auth *soap.AuthError
 		code *cpapi.ResponseError
 	)
 	switch {

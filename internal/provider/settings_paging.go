@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // Environment variables of the paging settings.
@@ -27,7 +28,7 @@ const pagingDescriptionRecords = "Most records one read returns: a read that rea
 
 var (
 	maxConcurrentRequestsSetting = intSetting{attribute: "max_concurrent_requests", env: envMaxConcurrentRequests,
-		def: cpapi.DefaultMaxConcurrentRequests, min: 1, max: maxMaxConcurrentRequests}
+		def: soap.DefaultMaxConcurrentRequests, min: 1, max: maxMaxConcurrentRequests}
 	maxRecordsSetting = intSetting{attribute: "max_records", env: envMaxRecords, def: cpapi.DefaultMaxRecords, min: minMaxRecords}
 )
 

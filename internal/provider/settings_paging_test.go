@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 func TestResolvePaging(t *testing.T) {
@@ -18,7 +19,7 @@ func TestResolvePaging(t *testing.T) {
 		concurrent, recs  int64
 		wantErr, errNames string
 	}{
-		{name: "defaults", concurrent: cpapi.DefaultMaxConcurrentRequests, recs: cpapi.DefaultMaxRecords},
+		{name: "defaults", concurrent: soap.DefaultMaxConcurrentRequests, recs: cpapi.DefaultMaxRecords},
 		{name: "from the environment", vars: map[string]string{envMaxConcurrentRequests: "8", envMaxRecords: "200000"}, concurrent: 8, recs: 200000},
 		{
 			name: "attributes win over the environment",

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // Environment variables of the retry, timeout and trust settings.
@@ -16,7 +17,7 @@ const (
 
 const maxMaxRetries = 10
 
-var maxRetriesSetting = intSetting{attribute: "max_retries", env: envMaxRetries, def: cpapi.DefaultMaxRetries, min: 0, max: maxMaxRetries}
+var maxRetriesSetting = intSetting{attribute: "max_retries", env: envMaxRetries, def: soap.DefaultMaxRetries, min: 0, max: maxMaxRetries}
 
 // resolveResilience returns the MaxRetries, RequestTimeout and RootCAs of the client after the
 // environment fallbacks; every error names the attribute or variable to fix.
@@ -28,7 +29,7 @@ func resolveResilience(cfg providerModel, getenv func(string) string, readFile f
 	}
 	out.MaxRetries = int(retries)
 
-	timeout, source := cpapi.DefaultRequestTimeout.String(), ""
+	timeout, source := soap.DefaultRequestTimeout.String(), ""
 	if v := orEnv(cfg.RequestTimeout, getenv, envRequestTimeout); v != "" {
 		timeout, source = v, "request_timeout"
 		if cfg.RequestTimeout.IsNull() {
@@ -53,7 +54,7 @@ func resolveResilience(cfg providerModel, getenv func(string) string, readFile f
 		pems["ca_cert_pem"] = []byte(cfg.CACertPEM.ValueString())
 	}
 	if len(pems) > 0 {
-		if out.RootCAs, err = cpapi.CertPoolWithPEM(pems); err != nil {
+		if out.RootCAs, err = soap.CertPoolWithPEM(pems); err != nil {
 			return out, err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/soap"
 )
 
 // checkedString validates a provider setting at plan time with the same check that resolves it, so a
@@ -51,7 +52,7 @@ var pemValidator = checkedString{
 	description: "one or more PEM certificates",
 	summary:     "Invalid ca_cert_pem",
 	check: func(s string) error {
-		_, err := cpapi.CertPoolWithPEM(map[string][]byte{"ca_cert_pem": []byte(s)})
+		_, err := soap.CertPoolWithPEM(map[string][]byte{"ca_cert_pem": []byte(s)})
 		return err
 	},
 }

@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 // retrying runs attempt (one exchange and its decoding into out) until it succeeds, fails for a reason
 // that is not transient, runs out of retries or exhausts the call budget. Each retry is logged at WARN
 // with its reason; the final error of a retried call says how many attempts were made.
-func (c *Client) retrying(ctx context.Context, op operation, out any, attempt func(context.Context) (*answer, error)) error {
+func (c *Client) retrying(ctx context.Context, op string, out any, attempt func(context.Context) (*answer, error)) error {
 	p := c.retry
 	callCtx, cancel := context.WithDeadline(ctx, p.now().Add(p.budget))
 	defer cancel()
@@ -47,7 +47,7 @@ func (c *Client) retrying(ctx context.Context, op operation, out any, attempt fu
 			return &RetryError{Attempts: n, Reason: fmt.Sprintf("waiting %s more would exceed the call budget of %s", wait.Round(1e6), p.budget), Err: err}
 		}
 		tflog.SubsystemWarn(ctx, LogSubsystem, "retrying ChargePoint API call", map[string]any{
-			"operation":   op.name,
+			"operation":   op,
 			"attempt":     n,
 			"max_retries": p.maxRetries,
 			"reason":      reason,
@@ -57,7 +57,7 @@ func (c *Client) retrying(ctx context.Context, op operation, out any, attempt fu
 		})
 		if err := p.sleep(callCtx, wait); err != nil {
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: %w", op.name, ctx.Err())
+				return fmt.Errorf("%s: %w", op, ctx.Err())
 			}
 			return &RetryError{Attempts: n, Reason: fmt.Sprintf("the call budget of %s is spent", p.budget), Err: err}
 		}

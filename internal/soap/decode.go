@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"encoding"
@@ -10,9 +10,11 @@ import (
 )
 
 // decodeElement decodes the element that starts at start (just read from d) into out, a pointer to a
-// response struct. It understands the subset of encoding/xml's rules that the cpapi types use (a field
+// response struct. It understands the subset of encoding/xml's rules that response types use (a field
 // per child local name, `a>b` paths, promoted embedded structs, slices, pointers to structs, unknown
-// children skipped) and feeds each scalar's text straight to its UnmarshalText, as encoding/xml would.
+// children skipped). A field whose pointer is an encoding.TextUnmarshaler (cpapi's nullable scalars)
+// gets the element's text, as encoding/xml would give it; a ListUnmarshaler gets the text of each child.
+// Any other field must be a struct, a pointer to one or a slice.
 //
 // Why not xml.Decoder.DecodeElement: it re-derives field information and allocates per element, and
 // Token translates every name's namespace, which nothing inside a response needs (children are
@@ -22,7 +24,7 @@ import (
 func decodeElement(d *xml.Decoder, start xml.StartElement, out any) error {
 	v := reflect.ValueOf(out)
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-		return fmt.Errorf("cpapi: decodeElement needs a pointer to a struct, got %T", out)
+		return fmt.Errorf("soap: decodeElement needs a pointer to a struct, got %T", out)
 	}
 	return planFor(v.Elem().Type()).decode(&reader{Decoder: d}, start, v.Elem())
 }
@@ -48,12 +50,14 @@ type decodeFunc func(r *reader, start xml.StartElement, dst reflect.Value) error
 var (
 	planCache           sync.Map // reflect.Type -> node
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-	textListType        = reflect.TypeFor[textList]()
+	listUnmarshalerType = reflect.TypeFor[ListUnmarshaler]()
 )
 
-// textList is a list sent as a wrapper element whose children each carry one item as text
-// (WrappedList): appendItemText receives each child's text, surrounding whitespace kept.
-type textList interface{ appendItemText(text []byte) }
+// ListUnmarshaler is a list sent as a wrapper element whose children each carry one item as text
+// (<stationIDs><stationID>…</stationID>…</stationIDs>, cpapi.WrappedList): the decoder calls
+// AppendItemText with the text of each child in turn, surrounding whitespace kept. The bytes are valid
+// only during the call.
+type ListUnmarshaler interface{ AppendItemText(text []byte) }
 
 func planFor(t reflect.Type) node {
 	if p, ok := planCache.Load(t); ok {
@@ -107,12 +111,12 @@ func decoderFor(t reflect.Type) decodeFunc {
 			}
 			return nil
 		}
-	case reflect.PointerTo(t).Implements(textListType):
+	case reflect.PointerTo(t).Implements(listUnmarshalerType):
 		return func(r *reader, start xml.StartElement, dst reflect.Value) error {
-			list, _ := reflect.TypeAssert[textList](dst.Addr())
+			list, _ := reflect.TypeAssert[ListUnmarshaler](dst.Addr())
 			return r.children(start, func(child xml.StartElement) error {
 				text, err := r.readText(child)
-				list.appendItemText(text)
+				list.AppendItemText(text)
 				return err
 			})
 		}
@@ -135,7 +139,7 @@ func decoderFor(t reflect.Type) decodeFunc {
 			return planFor(t).decode(r, start, dst)
 		}
 	}
-	panic(fmt.Sprintf("cpapi: no XML decoder for %s", t))
+	panic(fmt.Sprintf("soap: no XML decoder for %s", t))
 }
 
 // decode reads the children of the element that starts at start, up to its end, into dst.

@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -44,7 +44,7 @@ func TestRequestTimeout(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv, _ := stallServer(t, tc.headersFirst)
 			c, sleeps := newRetryClient(t, srv.URL, Config{RequestTimeout: 150 * time.Millisecond})
-			_, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+			_, err := readStations(context.Background(), c, query{})
 			var te *TimeoutError
 			if !errors.As(err, &te) || te.Limit != 150*time.Millisecond || te.Phase != tc.phase {
 				t.Fatalf("err = %v", err)
@@ -70,7 +70,7 @@ func TestCancelDuringStall(t *testing.T) {
 		<-started
 		cancel()
 	}()
-	_, err := c.GetPublicStations(ctx, StationSearchRequest{})
+	_, err := readStations(ctx, c, query{})
 	if !errors.Is(err, context.Canceled) || errors.As(err, new(*TimeoutError)) {
 		t.Fatalf("err = %v", err)
 	}
@@ -86,7 +86,7 @@ func TestCertPoolWithPEM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tlsClient(t, srv, pool).GetPublicStations(context.Background(), StationSearchRequest{}); err != nil {
+	if _, err := readStations(context.Background(), tlsClient(t, srv, pool), query{}); err != nil {
 		t.Fatalf("a server signed by the added CA: %v", err)
 	}
 	_, err = CertPoolWithPEM(map[string][]byte{"ca_cert_file /tmp/x.pem": []byte("not a certificate")})

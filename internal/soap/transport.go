@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 //	userAgentTransport -> attemptTimeoutTransport -> base (*http.Transport with the TLS 1.2 floor)
 //
 // Retries are not a RoundTripper: a reset in the middle of the body and a SOAP Server fault are only
-// seen after the body is read and decoded, so they live in Client.call (retry.go).
+// seen after the body is read and decoded, so they live in Client.Call (retry_call.go).
 
 // newBaseTransport returns a transport that requires TLS 1.2 or newer and always verifies certificates
 // (against the system roots, or rootCAs when given, e.g. a corporate CA or a test server's). It honours

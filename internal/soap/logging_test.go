@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func TestTraceLogsNeverContainCredentials(t *testing.T) {
 	})
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
-	_, err := fs.client(t).GetPublicStations(ctx, guideQuery())
+	_, err := readStations(ctx, fs.client(t), guideQuery())
 	if err == nil {
 		t.Fatal("want an error")
 	}
@@ -72,9 +72,9 @@ func TestTraceLogsNeverContainCredentials(t *testing.T) {
 
 func TestDebugLogRecordsResponseCode(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_CHARGEPOINT_API", "DEBUG")
-	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK("getPublicStations", ok100)) })
+	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, soapOK(ok100)) })
 	var buf bytes.Buffer
-	if _, err := fs.client(t).GetPublicStations(tflogtest.RootLogger(context.Background(), &buf), StationSearchRequest{}); err != nil {
+	if _, err := readStations(tflogtest.RootLogger(context.Background(), &buf), fs.client(t), query{}); err != nil {
 		t.Fatal(err)
 	}
 	entries := logLines(t, &buf)

@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -33,10 +33,16 @@ type flight struct {
 
 func coalesceKey(op string, body []byte) string { return op + "\x00" + string(body) }
 
+// ErrNotNeeded, as the cause of a cancelled call's context (context.WithCancelCause), says that the
+// caller no longer needs the answer, though an identical call may soon ask for it (a page requested
+// ahead, past the end of a read): the request, most likely sent already, goes on and its answer is
+// kept. Any other cancellation cancels the request, unless another caller waits for the same answer.
+var ErrNotNeeded = errors.New("answer not needed")
+
 // do returns the answer to (op, body), running fetch at most once for callers that overlap or come
 // later. fetch runs detached from any one caller: it is cancelled only when every caller waiting for
 // it has given up (a cancelled or failed read), and not when they gave up because they no longer need
-// the answer (errPageNotNeeded): that request is most likely sent already, so it completes and is kept
+// the answer (ErrNotNeeded): that request is most likely sent already, so it completes and is kept
 // for whoever asks next. Each caller gets its own copy of the answer struct; the bytes are shared and must
 // not be modified. The copy is marked shared for every caller but the first to take a given answer.
 func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(context.Context) (*answer, error)) (*answer, error) {
@@ -66,7 +72,7 @@ func (co *coalescer) do(ctx context.Context, op string, body []byte, fetch func(
 		// The answer may have arrived as this caller gave up: if nobody else will take it, its
 		// exchange is logged now.
 		first := f.waiters == 0 && isClosed(f.done) && f.takeFirst()
-		if f.waiters == 0 && !isClosed(f.done) && !errors.Is(context.Cause(ctx), errPageNotNeeded) {
+		if f.waiters == 0 && !isClosed(f.done) && !errors.Is(context.Cause(ctx), ErrNotNeeded) {
 			f.cancel()
 			if co.flights[key] == f {
 				delete(co.flights, key)

@@ -1,93 +1,20 @@
-package cpapi
+package soap
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"reflect"
 	"runtime"
-	"slices"
 	"sync"
 	"testing"
 )
-
-// bodyCounts counts the requests the fake server received per distinct body.
-func (fs *fakeServer) bodyCounts() map[string]int {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	counts := map[string]int{}
-	for _, r := range fs.requests {
-		counts[r.body]++
-	}
-	return counts
-}
-
-func (fs *fakeServer) hits() int {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	return len(fs.requests)
-}
-
-func TestCoalescingTenIdenticalReadsCostOne(t *testing.T) {
-	var ids []string
-	for i := 1; i <= 23; i++ {
-		ids = append(ids, fmt.Sprintf("1:%d", i))
-	}
-	fs := pagedServer(t, ids)
-	c := fs.client(t)
-	c.pageSize = 10 // three pages
-	c.slots = newLimiter(DefaultMaxConcurrentRequests)
-	q := StationSearchRequest{StationFilters: StationFilters{StationName: StringOf("A*")}}
-
-	results := make([][]PublicStation, 10)
-	errs := make([]error, 10)
-	var wg sync.WaitGroup
-	for i := range results {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i], errs[i] = c.GetPublicStations(context.Background(), q)
-		}()
-	}
-	wg.Wait()
-	later, err := c.GetPublicStations(context.Background(), q) // after the others: answered from what was kept
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range results {
-		if errs[i] != nil {
-			t.Fatalf("read %d: %v", i, errs[i])
-		}
-		if !reflect.DeepEqual(results[i], later) || len(later) != len(ids) {
-			t.Fatalf("read %d differs: %d stations, later read %d", i, len(results[i]), len(later))
-		}
-	}
-	counts := fs.bodyCounts()
-	for body, n := range counts {
-		if n != 1 {
-			t.Errorf("the same request reached the server %d times: %s", n, body)
-		}
-	}
-	if len(counts) < 3 {
-		t.Errorf("%d distinct requests, want at least the 3 pages", len(counts))
-	}
-
-	other, err := c.GetPublicStations(context.Background(), StationSearchRequest{StationFilters: StationFilters{StationName: StringOf("B*")}})
-	if err != nil || len(other) != len(ids) {
-		t.Fatalf("a different query: %d stations, %v", len(other), err)
-	}
-	if n := len(fs.bodyCounts()); n <= len(counts) {
-		t.Errorf("a different query was answered from another query's answers (%d distinct requests)", n)
-	}
-}
 
 // TestCoalescingJoinsAFlight holds the server's answer until ten identical calls wait for it.
 func TestCoalescingJoinsAFlight(t *testing.T) {
 	release := make(chan struct{})
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
 		<-release
-		write(w, 200, soapOK("getPublicStations", ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
+		write(w, 200, soapOK(ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
 	})
 	c := fs.client(t)
 	var wg sync.WaitGroup
@@ -96,7 +23,7 @@ func TestCoalescingJoinsAFlight(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = c.GetPublicStations(context.Background(), StationSearchRequest{})
+			_, errs[i] = readStations(context.Background(), c, query{})
 		}()
 	}
 	for waiters(c) < 10 && fs.hits() < 2 { // a second request would mean no coalescing
@@ -137,8 +64,8 @@ func TestCoalescingKeepsNoErrors(t *testing.T) {
 		{"fault with HTTP 500", 500, fault},
 		{"fault with HTTP 200", 200, fault},
 		{"HTTP 503", 503, "<html>busy</html>"},
-		{"error responseCode", 200, soapOK("getPublicStations", `<responseCode>187</responseCode><responseText>Too many requests</responseText>`)},
-		{"undecodable 200", 200, soapOK("getPublicStations", `<responseCode>100</responseCode><moreFlag>x</moreFlag>`)},
+		{"error responseCode", 200, soapOK(`<responseCode>187</responseCode><responseText>Too many requests</responseText>`)},
+		{"undecodable 200", 200, soapOK(`<responseCode>100</responseCode><moreFlag>x</moreFlag>`)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			calls := 0
@@ -147,19 +74,19 @@ func TestCoalescingKeepsNoErrors(t *testing.T) {
 					write(w, tc.status, tc.body)
 					return
 				}
-				write(w, 200, soapOK("getPublicStations", ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
+				write(w, 200, soapOK(ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
 			})
 			c := fs.client(t)
 			// Whether the client retries by itself or the caller calls again, the success must come
 			// from a second request, and it must then be kept.
-			got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+			got, err := readStations(context.Background(), c, query{})
 			if err != nil {
-				got, err = c.GetPublicStations(context.Background(), StationSearchRequest{})
+				got, err = readStations(context.Background(), c, query{})
 			}
 			if err != nil || len(got) != 1 {
 				t.Fatalf("after the error: %d stations, %v", len(got), err)
 			}
-			if _, err := c.GetPublicStations(context.Background(), StationSearchRequest{}); err != nil {
+			if _, err := readStations(context.Background(), c, query{}); err != nil {
 				t.Fatal(err)
 			}
 			if n := fs.hits(); n != 2 {
@@ -176,19 +103,19 @@ func TestCoalescingCancellation(t *testing.T) {
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
 		arrived <- struct{}{}
 		<-release
-		write(w, 200, soapOK("getPublicStations", ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
+		write(w, 200, soapOK(ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
 	})
 	c := fs.client(t)
 	quitter, quit := context.WithCancel(context.Background())
 	quitErr := make(chan error, 1)
 	go func() {
-		_, err := c.GetPublicStations(quitter, StationSearchRequest{})
+		_, err := readStations(quitter, c, query{})
 		quitErr <- err
 	}()
 	<-arrived
 	stayed := make(chan error, 1)
 	go func() {
-		_, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+		_, err := readStations(context.Background(), c, query{})
 		stayed <- err
 	}()
 	for waiters(c) < 2 {
@@ -233,16 +160,10 @@ func TestCoalescingCancellation(t *testing.T) {
 	}
 }
 
-// snapshot returns the requests received so far.
-func (fs *fakeServer) snapshot() []recorded {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	return slices.Clone(fs.requests)
-}
-
-// TestCoalescingKeepsAPageNotNeeded: a page requested ahead and then not needed is not cancelled
-// (it is most likely on the wire already); its answer is kept for the next identical request.
-func TestCoalescingKeepsAPageNotNeeded(t *testing.T) {
+// TestCoalescingKeepsAnAnswerNotNeeded: a request whose caller gave up with ErrNotNeeded (a page
+// requested ahead, then not needed) is not cancelled (it is most likely on the wire already); its answer
+// is kept for the next identical request.
+func TestCoalescingKeepsAnAnswerNotNeeded(t *testing.T) {
 	var co coalescer
 	ctx, drop := context.WithCancelCause(context.Background())
 	started, finish, fetched := make(chan struct{}), make(chan struct{}), make(chan error, 1)
@@ -257,8 +178,8 @@ func TestCoalescingKeepsAPageNotNeeded(t *testing.T) {
 		done <- err
 	}()
 	<-started
-	drop(errPageNotNeeded)
-	if err := <-done; !errors.Is(err, errPageNotNeeded) {
+	drop(ErrNotNeeded)
+	if err := <-done; !errors.Is(err, ErrNotNeeded) {
 		t.Fatalf("err = %v", err)
 	}
 	close(finish)

@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ const clientFault = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org
 
 const gatewayPage = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>`
 
-var okStations = soapOK("getPublicStations", ok100+station("1:1"))
+var okStations = soapOK(ok100 + station("1:1"))
 
 // answerFunc writes one scripted answer.
 type answerFunc func(w http.ResponseWriter, r *http.Request)
@@ -117,11 +117,7 @@ func withFakeSleep(c *Client) *fakeSleeps {
 
 func newRetryClient(t *testing.T, url string, cfg Config) (*Client, *fakeSleeps) {
 	t.Helper()
-	cfg.Endpoint, cfg.LicenseKey, cfg.Password = url+ServicePath, testKey, testPassword
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newTestClient(url, cfg)
 	return c, withFakeSleep(c)
 }
 
@@ -163,7 +159,7 @@ func TestRetries(t *testing.T) {
 			wantErr: `ChargePoint rejected the API credentials`},
 		{name: "Client fault is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(500, "", clientFault), ok}, attempts: 1,
 			wantErr: `SOAP fault soapenv:Client`},
-		{name: "responseCode is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(200, "", soapOK("getPublicStations", `<responseCode>145</responseCode><responseText>Invalid proximity unit.</responseText>`)), ok},
+		{name: "responseCode is never retried", maxRetries: DefaultMaxRetries, script: []answerFunc{status(200, "", soapOK(`<responseCode>145</responseCode><responseText>Invalid proximity unit.</responseText>`)), ok},
 			attempts: 1, wantErr: `responseCode 145`},
 		{name: "HTTP 404 is not transient", maxRetries: DefaultMaxRetries, script: []answerFunc{status(404, "", "not found"), ok}, attempts: 1, wantErr: `HTTP 404`},
 		{name: "a non-transient error after a retry says so", maxRetries: DefaultMaxRetries, script: []answerFunc{status(503, "", ""), status(500, "", clientFault)}, attempts: 2,
@@ -173,7 +169,7 @@ func TestRetries(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newScripted(t, tc.script...)
 			c, sleeps := newRetryClient(t, srv.URL, Config{MaxRetries: tc.maxRetries})
-			got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+			got, err := readStations(context.Background(), c, query{})
 			if n := int(srv.attempts.Load()); n != tc.attempts {
 				t.Errorf("%d attempts, want %d", n, tc.attempts)
 			}
@@ -184,7 +180,7 @@ func TestRetries(t *testing.T) {
 				tc.waits(t, sleeps.waits)
 			}
 			if tc.wantErr == "" {
-				if err != nil || len(got) != 1 || got[0].StationID.Value != "1:1" {
+				if err != nil || len(got) != 1 || got[0].StationID != "1:1" {
 					t.Fatalf("got %v, %v; want station 1:1", got, err)
 				}
 				return
@@ -228,7 +224,7 @@ func TestRetryConnectionRefused(t *testing.T) {
 	url := "http://" + ln.Addr().String()
 	_ = ln.Close()
 	c, sleeps := newRetryClient(t, url, Config{MaxRetries: 2})
-	_, err = c.GetPublicStations(context.Background(), StationSearchRequest{})
+	_, err = readStations(context.Background(), c, query{})
 	if err == nil || !strings.Contains(err.Error(), "connection refused") || !strings.Contains(err.Error(), "gave up after 3 attempts") {
 		t.Fatalf("err = %v", err)
 	}
@@ -240,7 +236,7 @@ func TestRetryConnectionRefused(t *testing.T) {
 func TestRetryTLSErrorIsFinal(t *testing.T) {
 	srv := tlsServer(t, 0)
 	c, sleeps := newRetryClient(t, strings.TrimSuffix(srv.URL, "/"), Config{})
-	_, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+	_, err := readStations(context.Background(), c, query{})
 	if err == nil || !strings.Contains(err.Error(), "certificate") || strings.Contains(err.Error(), "gave up") {
 		t.Fatalf("err = %v", err)
 	}
@@ -253,7 +249,7 @@ func TestRetryTLSErrorIsFinal(t *testing.T) {
 func TestRetryCallBudget(t *testing.T) {
 	srv := newScripted(t, status(503, "20", ""))
 	c, sleeps := newRetryClient(t, srv.URL, Config{MaxRetries: 100})
-	_, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+	_, err := readStations(context.Background(), c, query{})
 	// 20 s waits: five fit in 110 s, the sixth would not.
 	if n := srv.attempts.Load(); n != 6 || len(sleeps.waits) != 5 {
 		t.Errorf("%d attempts, %d waits; want 6 and 5", n, len(sleeps.waits))
@@ -303,7 +299,7 @@ func TestRetryAttemptDeadlines(t *testing.T) {
 	start := time.Now()
 	c, _ := newRetryClient(t, "http://127.0.0.1:1", Config{Transport: rt, RequestTimeout: 7 * time.Second, MaxRetries: DefaultMaxRetries})
 	c.retry.now = time.Now // real clock: the deadlines are real contexts
-	_, _ = c.GetPublicStations(context.Background(), StationSearchRequest{})
+	_, _ = readStations(context.Background(), c, query{})
 	end := time.Now()
 	if len(deadlines) != 4 {
 		t.Fatalf("%d attempts, want 4", len(deadlines))
@@ -320,14 +316,14 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestRetryResetsPartialOutput(t *testing.T) {
-	two := soapOK("getPublicStations", ok100+station("1:1")+station("1:2"))
+	two := soapOK(ok100 + station("1:1") + station("1:2"))
 	partial := func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Connection", "close")
 		write(w, 200, two[:strings.Index(two, "</stationData>")+len("</stationData>")+20])
 	}
 	srv := newScripted(t, partial, status(200, "", two))
 	c, _ := newRetryClient(t, srv.URL, Config{MaxRetries: DefaultMaxRetries})
-	got, err := c.GetPublicStations(context.Background(), StationSearchRequest{})
+	got, err := readStations(context.Background(), c, query{})
 	if err != nil || len(got) != 2 {
 		t.Fatalf("got %d stations (%v), want 2: a retry must not append to a partial decode", len(got), err)
 	}
@@ -341,7 +337,7 @@ func TestRetryCancelledDuringWait(t *testing.T) {
 		cancel() // Ctrl-C while waiting
 		return sleepContext(ctx, d)
 	}
-	_, err := c.GetPublicStations(ctx, StationSearchRequest{})
+	_, err := readStations(ctx, c, query{})
 	if !errors.Is(err, context.Canceled) || srv.attempts.Load() != 1 {
 		t.Fatalf("err = %v after %d attempts; want context.Canceled after 1", err, srv.attempts.Load())
 	}
@@ -352,7 +348,7 @@ func TestRetryIsLogged(t *testing.T) {
 	srv := newScripted(t, status(503, "2", ""), status(200, "", okStations))
 	c, _ := newRetryClient(t, srv.URL, Config{MaxRetries: DefaultMaxRetries})
 	var buf bytes.Buffer
-	if _, err := c.GetPublicStations(tflogtest.RootLogger(context.Background(), &buf), StationSearchRequest{}); err != nil {
+	if _, err := readStations(tflogtest.RootLogger(context.Background(), &buf), c, query{}); err != nil {
 		t.Fatal(err)
 	}
 	var retries []map[string]any

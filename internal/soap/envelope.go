@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"bytes"
@@ -11,20 +11,19 @@ import (
 
 const (
 	soapEnvNS    = "http://schemas.xmlsoap.org/soap/envelope/"
-	ServiceNS    = "urn:dictionary:com.chargepoint.webservices"
 	wsseNS       = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
 	passwordText = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText"
 )
 
 // The envelope and header are written exactly as ChargePoint's "Example SOAP Header" shows them, including
 // the three attributes its guide says to validate: xmlns:wss on Header, mustUnderstand="1" on Security and
-// the PasswordText Type on Password.
+// the PasswordText Type on Password. The service namespace is declared on the Envelope, prefix urn.
 const (
-	envelopeStart = `<soapenv:Envelope xmlns:soapenv="` + soapEnvNS + `" xmlns:urn="` + ServiceNS + `">` +
-		`<soapenv:Header xmlns:wss="` + wsseNS + `">` +
+	envelopeStart  = `<soapenv:Envelope xmlns:soapenv="` + soapEnvNS + `" xmlns:urn="`
+	envelopeHeader = `"><soapenv:Header xmlns:wss="` + wsseNS + `">` +
 		`<wss:Security soapenv:mustUnderstand="1"><wss:UsernameToken><wss:Username>`
 	envelopeMiddle = `</wss:Username><wss:Password Type="` + passwordText + `">`
-	envelopeHeader = `</wss:Password></wss:UsernameToken></wss:Security></soapenv:Header><soapenv:Body>`
+	envelopeBody   = `</wss:Password></wss:UsernameToken></wss:Security></soapenv:Header><soapenv:Body>`
 	envelopeEnd    = `</soapenv:Body></soapenv:Envelope>`
 )
 
@@ -43,14 +42,17 @@ func marshalBody(op string, request any) ([]byte, error) {
 }
 
 // envelope wraps an encoded body with the WS-Security header for the given credentials.
-func envelope(username, password string, body []byte) []byte {
+func (c *Client) envelope(username, password string, body []byte) []byte {
 	var buf bytes.Buffer
-	buf.Grow(len(envelopeStart) + len(envelopeMiddle) + len(envelopeHeader) + len(envelopeEnd) + len(body) + 128)
+	buf.Grow(len(envelopeStart) + len(c.namespace) + len(envelopeHeader) + len(envelopeMiddle) + len(envelopeBody) +
+		len(envelopeEnd) + len(body) + 128)
 	buf.WriteString(envelopeStart)
+	_ = xml.EscapeText(&buf, []byte(c.namespace))
+	buf.WriteString(envelopeHeader)
 	_ = xml.EscapeText(&buf, []byte(username))
 	buf.WriteString(envelopeMiddle)
 	_ = xml.EscapeText(&buf, []byte(password))
-	buf.WriteString(envelopeHeader)
+	buf.WriteString(envelopeBody)
 	buf.Write(body)
 	buf.WriteString(envelopeEnd)
 	return buf.Bytes()
@@ -67,8 +69,8 @@ var errNoBody = errors.New("no SOAP Body")
 // decodeEnvelope finds the first element of the SOAP Body, matching by namespace and local name so that
 // any prefixes (soapenv, SOAP-ENV, ns1 on the Envelope or on the wrapper) work, and skipping any header
 // (such as a response wsse:Security/wsu:Timestamp). It returns a fault if the body holds one; otherwise it
-// decodes the wrapper element <op>Response into out.
-func decodeEnvelope(data []byte, op string, out any) (_ *soapFault, err error) {
+// decodes the wrapper element <op>Response of the service namespace ns into out.
+func decodeEnvelope(data []byte, ns, op string, out any) (_ *soapFault, err error) {
 	defer func() { err = explainEncodingError(err) }()
 	dec := newResponseDecoder(data)
 	inBody := false
@@ -98,11 +100,11 @@ func decodeEnvelope(data []byte, op string, out any) (_ *soapFault, err error) {
 				return nil, fmt.Errorf("decode SOAP fault: %w", err)
 			}
 			return &f, nil
-		case start.Name.Space == ServiceNS && start.Name.Local == op+"Response":
+		case start.Name.Space == ns && start.Name.Local == op+"Response":
 			return nil, decodeElement(dec, start, out)
 		default:
 			return nil, fmt.Errorf("unexpected element {%s}%s in the SOAP Body, want {%s}%sResponse",
-				start.Name.Space, start.Name.Local, ServiceNS, op)
+				start.Name.Space, start.Name.Local, ns, op)
 		}
 	}
 }

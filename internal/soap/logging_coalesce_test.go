@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"bytes"
@@ -77,7 +77,7 @@ func TestDebugLogOneLinePerHTTPCall(t *testing.T) {
 	release := make(chan struct{})
 	fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
 		<-release
-		write(w, 200, soapOK("getPublicStations", ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
+		write(w, 200, soapOK(ok100+stations("1:1")+"<moreFlag>0</moreFlag>"))
 	})
 	c := fs.client(t)
 	var buf syncBuffer
@@ -88,7 +88,7 @@ func TestDebugLogOneLinePerHTTPCall(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = c.GetPublicStations(ctx, StationSearchRequest{})
+			_, errs[i] = readStations(ctx, c, query{})
 		}()
 	}
 	for waiters(c) < 10 && fs.hits() < 2 {
@@ -101,7 +101,7 @@ func TestDebugLogOneLinePerHTTPCall(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := c.GetPublicStations(ctx, StationSearchRequest{}); err != nil {
+	if _, err := readStations(ctx, c, query{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := fs.hits(); n != 1 {
@@ -121,43 +121,6 @@ func TestDebugLogOneLinePerHTTPCall(t *testing.T) {
 		if _, ok := e["http_status"]; ok {
 			t.Errorf("a shared-answer line describes an HTTP exchange: %v", e)
 		}
-	}
-}
-
-// Concurrent paged reads, with pages requested ahead past the end: still exactly one HTTP call line per
-// request the server received, whoever took (or nobody took) its answer.
-func TestDebugLogCountsOnlyRealHTTPCalls(t *testing.T) {
-	t.Setenv("TF_LOG_PROVIDER_CHARGEPOINT_API", "DEBUG")
-	var ids []string
-	for i := 1; i <= 23; i++ {
-		ids = append(ids, fmt.Sprintf("1:%d", i))
-	}
-	fs := pagedServer(t, ids)
-	c := fs.client(t)
-	c.pageSize = 10
-	c.slots = newLimiter(DefaultMaxConcurrentRequests)
-	var buf syncBuffer
-	ctx := tflogtest.RootLogger(context.Background(), &buf)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if got, err := c.GetPublicStations(ctx, StationSearchRequest{}); err != nil || len(got) != len(ids) {
-				t.Errorf("%d stations, %v", len(got), err)
-			}
-		}()
-	}
-	wg.Wait()
-	// Pages requested ahead and not needed finish, and are logged, after the reads return.
-	awaitCallLines(t, &buf, fs.hits())
-	calls, shared := debugLines(t, &buf)
-	if len(calls) != fs.hits() {
-		t.Errorf("%d HTTP call lines for %d HTTP requests:\n%s", len(calls), fs.hits(), buf.String())
-	}
-	// Every read takes at least its three pages; all but one taker of each page shares it.
-	if least := 8*3 - fs.hits(); len(shared) < least {
-		t.Errorf("%d shared-answer lines, want at least %d", len(shared), least)
 	}
 }
 
@@ -181,7 +144,7 @@ func TestDebugLogAPageNobodyWaitsFor(t *testing.T) {
 		done <- err
 	}()
 	<-started
-	drop(errPageNotNeeded)
+	drop(ErrNotNeeded)
 	if err := <-done; err == nil {
 		t.Error("the abandoned read returned no error")
 	}

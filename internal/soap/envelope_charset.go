@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"bytes"

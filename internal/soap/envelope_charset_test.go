@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // encodedStations is a getPublicStations answer encoded in enc and declaring label.
 func encodedStations(t *testing.T, enc *charmap.Charmap, label, city string) string {
 	t.Helper()
-	doc := `<?xml version="1.0" encoding="` + label + `"?>` + soapOK("getPublicStations", ok100+
+	doc := `<?xml version="1.0" encoding="` + label + `"?>` + soapOK(ok100+
 		`<stationData><stationID>1:1</stationID><stationName>Gare de l&apos;Est</stationName><Address>`+city+`</Address></stationData>`)
 	out, err := enc.NewEncoder().String(doc)
 	if err != nil {
@@ -42,20 +42,20 @@ func TestResponseCharsets(t *testing.T) {
 				w.Header().Set("Content-Type", "text/xml; charset="+tc.label)
 				_, _ = w.Write([]byte(body))
 			})
-			got, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+			got, err := readStations(context.Background(), fs.client(t), query{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 1 || got[0].Address.Value != tc.text || got[0].StationName.Value != "Gare de l'Est" {
+			if len(got) != 1 || got[0].Address != text(tc.text) || got[0].StationName != "Gare de l'Est" {
 				t.Fatalf("got %+v, want address %q", got, tc.text)
 			}
 		})
 	}
 	t.Run("an unknown charset is a clear error", func(t *testing.T) {
 		fs := newFakeServer(t, func(w http.ResponseWriter, _ string) {
-			write(w, 200, `<?xml version="1.0" encoding="x-klingon"?>`+soapOK("getPublicStations", ok100))
+			write(w, 200, `<?xml version="1.0" encoding="x-klingon"?>`+soapOK(ok100))
 		})
-		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+		_, err := readStations(context.Background(), fs.client(t), query{})
 		if err == nil || !strings.Contains(err.Error(), "x-klingon") {
 			t.Fatalf("err = %v", err)
 		}
@@ -64,7 +64,7 @@ func TestResponseCharsets(t *testing.T) {
 		latin1 := encodedStations(t, charmap.ISO8859_1, "ISO-8859-1", "Zürich")
 		utf8Declared := strings.Replace(latin1, `encoding="ISO-8859-1"`, `encoding="UTF-8"`, 1)
 		fs := newFakeServer(t, func(w http.ResponseWriter, _ string) { write(w, 200, utf8Declared) })
-		_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+		_, err := readStations(context.Background(), fs.client(t), query{})
 		if err == nil || !strings.Contains(err.Error(), "getPublicStations") || !strings.Contains(err.Error(), "not valid UTF-8 (line 1)") {
 			t.Fatalf("err = %v", err)
 		}
@@ -90,7 +90,7 @@ func TestHTMLAnswers(t *testing.T) {
 				w.WriteHeader(tc.status)
 				_, _ = w.Write([]byte(tc.page))
 			})
-			_, err := fs.client(t).GetPublicStations(context.Background(), StationSearchRequest{})
+			_, err := readStations(context.Background(), fs.client(t), query{})
 			var h *HTMLError
 			if !errors.As(err, &h) || h.Title != tc.title || h.StatusCode != tc.status || h.Operation != "getPublicStations" {
 				t.Fatalf("err = %#v", err)
@@ -104,7 +104,7 @@ func TestHTMLAnswers(t *testing.T) {
 		})
 	}
 	t.Run("a SOAP answer is not HTML", func(t *testing.T) {
-		if _, ok := sniffHTML([]byte(soapOK("getPublicStations", ok100+`<stationName>&lt;html&gt;</stationName>`))); ok {
+		if _, ok := sniffHTML([]byte(soapOK(ok100 + `<stationName>&lt;html&gt;</stationName>`))); ok {
 			t.Error("SOAP answer sniffed as HTML")
 		}
 	})

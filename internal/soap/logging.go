@@ -1,4 +1,4 @@
-package cpapi
+package soap
 
 import (
 	"context"
@@ -33,13 +33,13 @@ func withLogging(ctx context.Context, secrets ...string) context.Context {
 
 // logRequest writes the request at TRACE. It logs the envelope with placeholder credentials rather than
 // relying on masking alone: the secrets never reach the logger.
-func logRequest(ctx context.Context, op string, body []byte) {
+func (c *Client) logRequest(ctx context.Context, op string, body []byte) {
 	if !traceEnabled() {
 		return
 	}
 	tflog.SubsystemTrace(ctx, LogSubsystem, "ChargePoint API request", map[string]any{
 		"operation": op,
-		"body":      string(envelope("***", "***", body)),
+		"body":      string(c.envelope("***", "***", body)),
 	})
 }
 
