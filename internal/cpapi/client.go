@@ -1,7 +1,3 @@
-// Package cpapi is the client of ChargePoint's Web Services API 5.1: its operations, one Client method
-// each and one file per API area, with their typed requests and responses (the nullable scalars of
-// types.go included), the paging and station ID batching rules, the responseCodes, and the regions
-// and endpoints. The SOAP 1.1 / WS-Security calls themselves are package soap's.
 package cpapi
 
 import (
