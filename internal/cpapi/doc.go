@@ -2,7 +2,8 @@
 // operation. Here belong
 //
 //   - the operations: one Client method each, one file per API area, with their typed requests and
-//     responses, tagged once for XML, Terraform (package tfreflect) and the docs (DESIGN.md);
+//     responses, each field tagged once for its XML element, its Terraform attribute and its
+//     description (package tfreflect derives the rest; DESIGN.md);
 //   - the nullable scalars those types are made of (types.go, date.go, decimal.go, wrapped_list.go);
 //   - how an operation is read: pagedOperation (paging.go: pages ahead, max_records), stationBatched
 //     (batch.go: 100 station IDs a call, an empty list without a call), searchOperation, and the

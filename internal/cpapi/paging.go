@@ -58,8 +58,8 @@ type fetchPage[T any] func(ctx context.Context, startRecord int64) (items []T, m
 // so the result is the one sequential paging gives: a page of another length makes the pages requested
 // ahead useless: they are dropped and the read goes on sequentially from the true offset. Pages past
 // the last one are not needed (soap.ErrNotNeeded): requests already sent complete and are kept for a
-// later identical read. When the read fails, the pages still in flight are cancelled
-// for real (errReadFailed), unless another read waits for the same page.
+// later identical read. When the read fails, the pages still in flight are cancelled for real
+// (errReadFailed), unless another read waits for the same page.
 func collectPages[T any](ctx context.Context, c *Client, op string, fetch fetchPage[T], key func(T) string) (_ []T, err error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer func() {
