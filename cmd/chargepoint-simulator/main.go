@@ -58,7 +58,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	maxPage := fs.Int("max-page-size", simulator.DefaultMaxPageSize, "largest page (numStations) served")
 	urlFile := fs.String("url-file", "", "write the endpoint URL to this file once listening")
 	faultSpec := fs.String("fault", "", "inject a fault into every answer, e.g. 'fault=status&status=503&retry_after=2&first=2' "+
-		"(kinds: status, html, reset, stall, slow, server-fault, nan, charset; see simulator.FaultSpec). "+
+		"(kinds: status, html, reset, stall, slow, server-fault, lost, nan, charset; see simulator.FaultSpec). "+
+		"fault=lost handles the request (a write takes effect) and sends nothing back: then=reset (default) "+
+		"resets the connection, then=stall keeps it silent until the client gives up. "+
+		"op=NAME[,NAME] limits the fault to those operations, e.g. 'fault=lost&op=addFleetVehicle&first=1'. "+
 		"A client can also name one per request in the endpoint URL: .../5.1?fault=reset&first=1")
 	if err := fs.Parse(args); err != nil {
 		return err

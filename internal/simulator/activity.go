@@ -109,15 +109,17 @@ type Transaction struct {
 	CreditCard      string // anonymousCreditCardNumber; "" unless a contactless card paid
 }
 
-// FleetVehicle is a fleet vehicle (getFleetVehicles); its CredentialIDs are those of its driver, the
-// User whose ID is UserID, so the driver's sessions are the vehicle's.
+// FleetVehicle is a fleet vehicle (getFleetVehicles). A generated vehicle's CredentialIDs are those
+// of its driver, the User whose ID is UserID, so the driver's sessions are the vehicle's.
 type FleetVehicle struct {
 	ID                                   string // fleetVehicleID
 	FleetName, VehicleID, VIN, License   string
 	Color, Make, Model                   string
 	Year                                 int
-	UserID                               string // fleetUserID
-	CredentialIDs                        []string
+	UserID                               string   // fleetUserID (addFleetVehicle's driverID)
+	CredentialIDs                        []string // the cards' serial numbers (chargePointCardSn)
+	MifareIDs                            []string // the cards' MIFARE IDs (mifareID); getFleetVehicles does not show them
+	PortMACs                             []string // vehiclePortMacIDs; getFleetVehicles does not show them
 	OrgID, OrganizationName              string
 	TelematicsProvider, TelematicsStatus string
 	Created, LastModified                time.Time
@@ -164,16 +166,16 @@ type StationLoad struct {
 }
 
 // PortLoad is one port's live load. A port is charging exactly when its Status is INUSE; it then has
-// an active Session and Load > 0.
+// an active Session and Load > 0, unless a shed (an allowed load of 0) holds it at 0.
 type PortLoad struct {
 	PortNumber         int
 	UserID             string // "" when idle or anonymous
 	CredentialID       string
 	Shed               bool
 	Load               float64 // kW, 3 decimals
-	AllowedLoad        float64 // kW; 0 (the station is shed by percentage, or not at all)
-	PercentShed        int
-	SessionID          int64 // 0 when idle
+	AllowedLoad        float64 // kW; 0 when shed by percentage or not shed
+	PercentShed        int     // 0 when shed by allowed load or not shed
+	SessionID          int64   // 0 when idle
 	LastBatteryPercent float64
 }
 
@@ -190,8 +192,8 @@ type activity struct {
 	transactionIndex map[int64]int
 	vehicles         []FleetVehicle
 	vehicleIndex     map[string]int
-	usage            []FleetUsage // sorted by SessionID
-	shedPercent      map[string]int
+	usage            []FleetUsage   // sorted by SessionID
+	shedPercent      map[string]int // the generated sheds (percentShed by station); the write state starts from them
 }
 
 type portRef struct {
@@ -238,23 +240,21 @@ func (s *Server) FifteenMinuteData(sessionID int64) ([]Interval, bool) {
 // must not be modified.
 func (s *Server) Users() []User { return slices.Clone(s.activity().users) }
 
-// Alarms returns every alarm in getAlarms order (alarm time, station, port).
-func (s *Server) Alarms() []Alarm { return slices.Clone(s.activity().alarms) }
-
 // Transactions returns every transaction, sorted by ID (also transaction time order).
 func (s *Server) Transactions() []Transaction { return slices.Clone(s.activity().transactions) }
-
-// FleetVehicles returns every fleet vehicle, sorted by ID.
-func (s *Server) FleetVehicles() []FleetVehicle { return slices.Clone(s.activity().vehicles) }
 
 // FleetUsage returns every fleet usage row, sorted by session ID.
 func (s *Server) FleetUsage() []FleetUsage { return slices.Clone(s.activity().usage) }
 
-// LoadOf returns a station's live load at Now.
+// LoadOf returns a station's live load as getLoad reports it: the sessions in progress at Now, each
+// port with its shed state at the simulator's clock (Clock).
 func (s *Server) LoadOf(stationID string) (StationLoad, bool) {
 	st, ok := s.data.Station(stationID)
 	if !ok {
 		return StationLoad{}, false
 	}
-	return s.activity().loadOf(&st), true
+	a, w := s.activity(), s.state()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.loadOf(a, w, &st), true
 }

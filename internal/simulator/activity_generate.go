@@ -702,23 +702,58 @@ func compareAlarms(x, y Alarm) int {
 
 // --- live load and 15-minute data ---
 
-func (a *activity) loadOf(st *Station) StationLoad {
+// loadOf is a station's live load: its sessions in progress at Now, each port limited by its shed
+// state at the simulator's clock. The caller holds s.mu (read).
+func (s *Server) loadOf(a *activity, w *writeState, st *Station) StationLoad {
 	out := StationLoad{StationID: st.ID, StationName: st.Name, Address: oneLineAddress(st)}
-	shed := a.shedPercent[st.ID]
+	sharing := 0 // charging ports under a station-level allowed load, which they share equally
+	for _, p := range st.Ports {
+		_, charging := a.activeOnPort[portRef{st.ID, p.Number}]
+		if sh, ok := s.portShed(w, portRef{st.ID, p.Number}); ok && charging && !sh.ByPercent && !sh.PerPort {
+			sharing++
+		}
+	}
 	total := 0.0
 	for _, p := range st.Ports {
-		pl := PortLoad{PortNumber: p.Number, Shed: shed > 0, PercentShed: shed}
+		pl := PortLoad{PortNumber: p.Number}
 		if i, ok := a.activeOnPort[portRef{st.ID, p.Number}]; ok {
-			s := &a.sessions[i]
-			pl.UserID, pl.CredentialID, pl.SessionID = s.UserID, s.CredentialID, s.ID
-			pl.Load = round(s.Energy/s.Charging.Hours(), 3)
-			pl.LastBatteryPercent = s.StopBattery
+			sess := &a.sessions[i]
+			pl.UserID, pl.CredentialID, pl.SessionID = sess.UserID, sess.CredentialID, sess.ID
+			pl.Load = round(sess.Energy/sess.Charging.Hours(), 3)
+			pl.LastBatteryPercent = sess.StopBattery
+		}
+		if sh, ok := s.portShed(w, portRef{st.ID, p.Number}); ok {
+			pl.Shed = true
+			if sh.ByPercent {
+				pl.PercentShed = sh.PercentShed
+			} else {
+				pl.AllowedLoad = sh.AllowedLoad
+			}
+			// A small tolerance keeps the generated sheds' loads (within their limit up to the
+			// rounding of the session's energy) exactly as generated.
+			if limit := shedLimit(sh, &p, sharing); pl.Load > limit+0.001 {
+				pl.Load = round(limit, 3)
+			}
 		}
 		total += pl.Load
 		out.Ports = append(out.Ports, pl)
 	}
 	out.Load = round(total, 3)
 	return out
+}
+
+// shedLimit is the most a shed port may draw (kW): its rated power less the percentage shed, its own
+// allowed load, or an equal share of the station's allowed load among the sharing charging ports.
+func shedLimit(sh Shed, p *Port, sharing int) float64 {
+	switch {
+	case sh.ByPercent:
+		kw, _ := strconv.ParseFloat(p.Power, 64)
+		return kw * float64(100-sh.PercentShed) / 100
+	case sh.PerPort:
+		return sh.AllowedLoad
+	default:
+		return sh.AllowedLoad / float64(max(1, sharing))
+	}
 }
 
 // oneLineAddress is the full address as getLoad and sessions show it.

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,19 +21,24 @@ import (
 )
 
 // FaultSpec is one fault to inject, written as a query string so that it can come from the
-// -fault flag or from the endpoint URL of a single client (…/5.1?fault=status&status=503&first=1):
+// -fault flag or from the endpoint URL of a single client (…/5.1?fault=status&status=503&first=1).
+// Whether the simulator handles the request (so a write operation takes effect) depends on the kind:
 //
-//	fault=status        HTTP status (status=503) with an optional Retry-After (retry_after=2) and a text body
-//	fault=html          an HTML page (status=200 by default, title=...), as a captive portal sends
-//	fault=reset         the real answer's headers and half its body, then the connection is reset
-//	fault=stall         the real answer's headers and a few bytes, then nothing until the client leaves (or delay)
-//	fault=slow          the real answer after delay (default 2s)
-//	fault=server-fault  a SOAP soapenv:Server fault (HTTP 500)
-//	fault=nan           the real answer with every <element> (default Power) set to value (default NaN)
-//	fault=charset       the real answer re-encoded in charset (default ISO-8859-1), every <City> set to city
+//	fault=status        HTTP status (status=503) with an optional Retry-After (retry_after=2) and a text body; not handled
+//	fault=html          an HTML page (status=200 by default, title=...), as a captive portal sends; not handled
+//	fault=server-fault  a SOAP soapenv:Server fault (HTTP 500); not handled
+//	fault=slow          the real answer after delay (default 2s); handled after the delay, if the client still waits
+//	fault=reset         handled; the real answer's headers and half its body, then the connection is reset
+//	fault=stall         handled; the real answer's headers and a few bytes, then nothing until the client leaves (or delay)
+//	fault=lost          handled, and the answer lost: not one byte of it is sent. then=reset (the default) resets the
+//	                    connection at once; then=stall keeps it open and silent until the client gives up (or delay),
+//	                    then resets it. A write is applied but its client cannot know: for retry and lookup rules.
+//	fault=nan           handled; the real answer with every <element> (default Power) set to value (default NaN)
+//	fault=charset       handled; the real answer re-encoded in charset (default ISO-8859-1), every <City> set to city
 //
-// first=N limits the fault to the first N requests that carry the same spec; later ones are answered
-// normally ("fail twice, then succeed").
+// op=NAME[,NAME...] limits the fault to requests for those operations (e.g. op=addFleetVehicle): others
+// are answered normally and not counted. first=N limits the fault to the first N requests (of those
+// operations) that carry the same spec; later ones are answered normally ("fail twice, then succeed").
 type FaultSpec struct {
 	Kind       string
 	Status     int
@@ -42,10 +50,12 @@ type FaultSpec struct {
 	Charset    string
 	City       string
 	Title      string
+	Ops        []string // operations the fault applies to; empty: every request
+	Then       string   // lost: "reset" (default) or "stall"
 }
 
 var faultKinds = map[string]bool{"status": true, "html": true, "reset": true, "stall": true, "slow": true,
-	"server-fault": true, "nan": true, "charset": true}
+	"server-fault": true, "lost": true, "nan": true, "charset": true}
 
 // ParseFaultSpec reads a spec such as "fault=status&status=503&retry_after=2&first=1".
 func ParseFaultSpec(query string) (FaultSpec, error) {
@@ -54,9 +64,22 @@ func ParseFaultSpec(query string) (FaultSpec, error) {
 		return FaultSpec{}, fmt.Errorf("fault spec %q: %v", query, err)
 	}
 	f := FaultSpec{Kind: q.Get("fault"), RetryAfter: q.Get("retry_after"), Element: q.Get("element"),
-		Value: q.Get("value"), Charset: q.Get("charset"), City: q.Get("city"), Title: q.Get("title")}
+		Value: q.Get("value"), Charset: q.Get("charset"), City: q.Get("city"), Title: q.Get("title"), Then: q.Get("then")}
 	if !faultKinds[f.Kind] {
-		return FaultSpec{}, fmt.Errorf("fault spec %q: fault must be one of status, html, reset, stall, slow, server-fault, nan, charset", query)
+		return FaultSpec{}, fmt.Errorf("fault spec %q: fault must be one of status, html, reset, stall, slow, server-fault, lost, nan, charset", query)
+	}
+	if f.Then != "" && (f.Kind != "lost" || f.Then != "reset" && f.Then != "stall") {
+		return FaultSpec{}, fmt.Errorf("fault spec %q: then applies to fault=lost and is reset or stall", query)
+	}
+	if v := q.Get("op"); v != "" {
+		for _, op := range strings.Split(v, ",") {
+			op = strings.TrimSpace(op)
+			if _, ok := operations[op]; !ok {
+				return FaultSpec{}, fmt.Errorf("fault spec %q: op: unknown operation %q (the simulator implements: %s)",
+					query, op, strings.Join(Operations(), ", "))
+			}
+			f.Ops = append(f.Ops, op)
+		}
 	}
 	for name, dst := range map[string]*int{"status": &f.Status, "first": &f.First} {
 		if v := q.Get(name); v != "" {
@@ -104,8 +127,8 @@ func NewFaultInjector(next http.Handler, defQuery string) (*FaultInjector, error
 	return fi, nil
 }
 
-// Hits returns how many requests carried the fault spec (as written in the URL or the flag),
-// whether the fault was applied to them or, past first=N, not.
+// Hits returns how many requests carried the fault spec (as written in the URL or the flag), and were
+// for one of its operations (op=), whether the fault was applied to them or, past first=N, not.
 func (fi *FaultInjector) Hits(spec string) int {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
@@ -130,7 +153,7 @@ func (fi *FaultInjector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		spec, key = &s, canonicalSpec(r.URL.RawQuery)
 	}
-	if spec == nil {
+	if spec == nil || len(spec.Ops) > 0 && !slices.Contains(spec.Ops, requestOperation(r)) {
 		fi.next.ServeHTTP(w, r)
 		return
 	}
@@ -174,6 +197,9 @@ func (fi *FaultInjector) inject(w http.ResponseWriter, r *http.Request, f *Fault
 	case "reset":
 		rec := fi.record(r)
 		fi.hijackAndCut(w, rec, rec.Body.Len()/2)
+	case "lost":
+		fi.record(r) // handled: a write takes effect
+		fi.lose(w, f)
 	case "stall":
 		rec := fi.record(r)
 		copyHeader(w, rec)
@@ -208,6 +234,53 @@ func (fi *FaultInjector) inject(w http.ResponseWriter, r *http.Request, f *Fault
 		rec.Header().Set("Content-Type", "text/xml; charset="+label)
 		writeRecorded(w, rec, encoded)
 	}
+}
+
+// lose sends nothing of the answer: it resets the connection, at once or (then=stall) once the client
+// has given up, the delay has passed or the injector is closed.
+func (fi *FaultInjector) lose(w http.ResponseWriter, f *FaultSpec) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		http.Error(w, "cannot hijack: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer func() {
+		if tc, ok := conn.(*net.TCPConn); ok {
+			_ = tc.SetLinger(0) // close with RST
+		}
+		_ = conn.Close()
+	}()
+	if f.Then != "stall" {
+		return
+	}
+	gone := make(chan struct{})
+	go func() { // the client gives up: its end of the connection closes (a hijacked request has no context to watch)
+		_, _ = io.Copy(io.Discard, conn)
+		close(gone)
+	}()
+	select {
+	case <-gone:
+	case <-time.After(orDuration(f.Delay, 10*time.Minute)):
+	case <-fi.release:
+	}
+}
+
+// requestOperation returns the local name of the request's SOAP operation element ("" when the body
+// is not a SOAP envelope), leaving the body for the simulator to read.
+func requestOperation(r *http.Request) string {
+	data, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(data), r.Body), r.Body}
+	if err != nil {
+		return ""
+	}
+	_, body, err := parseEnvelope(data)
+	if err != nil || len(body.Children) == 0 {
+		return ""
+	}
+	return body.Children[0].Name.Local
 }
 
 // record runs the simulator into a buffer.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -139,6 +140,155 @@ func TestParseFaultSpec(t *testing.T) {
 		_, err := ParseFaultSpec(spec)
 		if (want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", spec, err, want)
+		}
+	}
+}
+
+// startFaultyServer is startFaulty with the simulator itself, to see what the writes did.
+func startFaultyServer(t *testing.T, defSpec string) (*Server, *FaultInjector, string) {
+	t.Helper()
+	s := New(Options{LicenseKey: testKey, Password: testPassword, Stations: 5})
+	fi, err := NewFaultInjector(s, defSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(fi)
+	t.Cleanup(ts.Close)
+	t.Cleanup(fi.Close)
+	return s, fi, ts.URL + Path
+}
+
+// postEnvelope posts envelope and returns the status and body, or the error of a lost or cut answer.
+func postEnvelope(ctx context.Context, url, envelope string) (int, []byte, error) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, strings.NewReader(envelope))
+	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	body, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, body, err
+}
+
+func addVehicleRequest(plate string) string {
+	return opRequest("addFleetVehicle", vehicleXML("<chargePointCards><chargePointCardSn>CPFL9</chargePointCardSn></chargePointCards>",
+		el("licensePlate", plate), el("fleetName", "Faults"), el("make", "Ford"), el("model", "E-Transit"), el("year", "2024")))
+}
+
+func hasPlate(s *Server, plate string) bool {
+	return slices.ContainsFunc(s.FleetVehicles(), func(v FleetVehicle) bool { return v.License == plate })
+}
+
+// TestFaultsOnWrites: every fault kind applies to a write; the kinds that let the simulator handle
+// the request apply the write, the others do not.
+func TestFaultsOnWrites(t *testing.T) {
+	s, _, url := startFaultyServer(t, "")
+	for i, c := range []struct {
+		spec    string
+		applied bool
+		answer  func(status int, body []byte, err error) bool // the client's view
+	}{
+		{"fault=status&status=503&retry_after=1", false, func(st int, _ []byte, err error) bool { return err == nil && st == 503 }},
+		{"fault=html", false, func(st int, b []byte, err error) bool { return err == nil && bytes.Contains(b, []byte("<html>")) }},
+		{"fault=server-fault", false, func(st int, b []byte, err error) bool {
+			return st == 500 && bytes.Contains(b, []byte("soapenv:Server"))
+		}},
+		{"fault=slow&delay=10ms", true, func(st int, b []byte, err error) bool {
+			return err == nil && bytes.Contains(b, []byte("<fleetVehicleID>"))
+		}},
+		{"fault=reset", true, func(st int, b []byte, err error) bool { return err != nil && st == 200 }},
+		{"fault=stall&delay=50ms", true, func(st int, b []byte, err error) bool { return err != nil && st == 200 }},
+		{"fault=lost", true, func(st int, b []byte, err error) bool { return err != nil && st == 0 }},
+		{"fault=lost&then=stall&delay=50ms", true, func(st int, b []byte, err error) bool { return err != nil && st == 0 }},
+		{"fault=nan&element=fleetVehicleID&value=X", true, func(st int, b []byte, err error) bool { return bytes.Contains(b, []byte("<fleetVehicleID>X<")) }},
+		{"fault=charset", true, func(st int, b []byte, err error) bool { return bytes.Contains(b, []byte(`encoding="ISO-8859-1"`)) }},
+	} {
+		t.Run(c.spec, func(t *testing.T) {
+			plate := "FAULT" + strconv.Itoa(i)
+			before := s.Calls("addFleetVehicle")
+			status, body, err := postEnvelope(context.Background(), url+"?"+c.spec, addVehicleRequest(plate))
+			if !c.answer(status, body, err) {
+				t.Errorf("client saw status %d, %v\n%.500s", status, err, body)
+			}
+			if hasPlate(s, plate) != c.applied {
+				t.Errorf("write applied: %v, want %v", !c.applied, c.applied)
+			}
+			if n := s.Calls("addFleetVehicle") - before; n != boolInt(c.applied) {
+				t.Errorf("%d calls counted", n)
+			}
+		})
+	}
+}
+
+// TestFaultLostThenLookup is the case a client's safety rules are about: the add is applied, its
+// answer lost; a blind retry would be refused as a duplicate (190), and a lookup by fleet and plate
+// finds the vehicle. op= keeps reads (and other writes) untouched and uncounted.
+func TestFaultLostThenLookup(t *testing.T) {
+	const spec = "fault=lost&op=addFleetVehicle,updateFleetVehicle&first=1"
+	s, fi, url := startFaultyServer(t, spec)
+	ctx := context.Background()
+	read := query("getFleetVehicles", "<license>LOST1</license>")
+	if status, body, err := postEnvelope(ctx, url, read); err != nil || status != 200 || bytes.Contains(body, []byte("<fleetVehicle>")) {
+		t.Fatalf("read before: %d %v", status, err)
+	}
+	if _, _, err := postEnvelope(ctx, url, addVehicleRequest("LOST1")); err == nil {
+		t.Fatal("the first add was answered")
+	}
+	if !hasPlate(s, "LOST1") {
+		t.Fatal("the lost add was not applied")
+	}
+	status, body, err := postEnvelope(ctx, url, addVehicleRequest("LOST1"))
+	if err != nil || status != 200 || !bytes.Contains(body, []byte("<responseCode>190</responseCode>")) {
+		t.Errorf("retry: %d %v\n%s", status, err, body)
+	}
+	status, body, err = postEnvelope(ctx, url, read)
+	if err != nil || status != 200 || !bytes.Contains(body, []byte("<license>LOST1</license>")) {
+		t.Errorf("lookup: %d %v\n%s", status, err, body)
+	}
+	if n := fi.Hits(spec); n != 2 {
+		t.Errorf("Hits = %d, want 2 (the adds only)", n)
+	}
+	if n := s.Calls("addFleetVehicle"); n != 2 {
+		t.Errorf("Calls(addFleetVehicle) = %d", n)
+	}
+	if n := s.Calls("getFleetVehicles"); n != 2 {
+		t.Errorf("Calls(getFleetVehicles) = %d", n)
+	}
+}
+
+// TestFaultLostStallWaitsForTheClient: then=stall holds the connection silent until the client gives
+// up, after the write is applied.
+func TestFaultLostStallWaitsForTheClient(t *testing.T) {
+	s, _, url := startFaultyServer(t, "")
+	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	status, _, err := postEnvelope(ctx, url+"?fault=lost&then=stall&op=addFleetVehicle", addVehicleRequest("STALL1"))
+	if err == nil || status != 0 || time.Since(start) < 140*time.Millisecond {
+		t.Errorf("status %d, %v after %v: want the client's own timeout", status, err, time.Since(start))
+	}
+	if !hasPlate(s, "STALL1") {
+		t.Error("not applied")
+	}
+}
+
+func TestParseFaultSpecWrites(t *testing.T) {
+	for spec, want := range map[string]string{
+		"fault=lost":                          "",
+		"fault=lost&then=stall&delay=1s":      "",
+		"fault=reset&op=shedLoad,clearAlarms": "",
+		"fault=lost&then=later":               "then applies to fault=lost",
+		"fault=status&then=stall":             "then applies to fault=lost",
+		"fault=lost&op=shedload":              `unknown operation "shedload"`,
+		"fault=lost&op=addFleetVehicle,":      `unknown operation ""`,
+	} {
+		f, err := ParseFaultSpec(spec)
+		if (want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", spec, err, want)
+		}
+		if spec == "fault=reset&op=shedLoad,clearAlarms" && !slices.Equal(f.Ops, []string{"shedLoad", "clearAlarms"}) {
+			t.Errorf("Ops %v", f.Ops)
 		}
 	}
 }

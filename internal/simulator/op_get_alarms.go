@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// getAlarms (5.1): alarms matching a getAlarmsSearchQuery in alarm time order, paged with startRecord
+// getAlarms (5.1): alarms matching a getAlarmsSearchQuery (and not cleared) in alarm time order, paged with startRecord
 // and numTransactions (the page size, capped at MaxPageSize), with moreFlag; 153 when nothing matches.
 
 type getAlarmsResponse struct {
@@ -75,9 +75,14 @@ func (s *Server) getAlarms(req *element) (any, error) {
 		return &getAlarmsResponse{ResponseCode: code, ResponseText: text}, nil
 	}
 	var hits []*Alarm
-	alarms := s.activity().alarms
+	alarms, w := s.activity().alarms, s.state()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	for i := range alarms {
 		al := &alarms[i]
+		if _, cleared := w.cleared[i]; cleared {
+			continue
+		}
 		if keep(al.StationID) && inWindow(al.Time, q.StartTime, q.EndTime) && eqFold(q.PortNumber, alarmPort(al)) {
 			hits = append(hits, al)
 		}

@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// getFleetVehicles (5.1): fleet vehicles matching a searchDataForFleetVehicles in fleetVehicleID order,
-// paged with startRecord and numRecords (capped at MaxPageSize), with moreFlag; nothing matched is 100
-// with no vehicles and moreFlag 0.
+// getFleetVehicles (5.1): fleet vehicles (generated or added, and not deleted) matching a
+// searchDataForFleetVehicles in fleetVehicleID order, paged with startRecord and numRecords (capped at
+// MaxPageSize), with moreFlag; nothing matched is 100 with no vehicles and moreFlag 0.
 
 type getFleetVehiclesResponse struct {
 	ResponseCode string             `xml:"responseCode"`
@@ -95,7 +95,10 @@ func (s *Server) getFleetVehicles(req *element) (any, error) {
 		return nil, err
 	}
 	var hits []*FleetVehicle
-	vehicles := s.activity().vehicles
+	w := s.state()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	vehicles := w.vehicles
 	for i := range vehicles {
 		if q.matches(&vehicles[i]) {
 			hits = append(hits, &vehicles[i])

@@ -3,7 +3,7 @@ package simulator
 import "strconv"
 
 // getLoad (5.1): the live load (at Now) of one station, of every station of a station group, or of the
-// station of a session in progress. The searchQuery is an xsd:sequence (sgID, stationID, sessionID) of
+// station of a session in progress, with each port's shed state at the simulator's clock. The searchQuery is an xsd:sequence (sgID, stationID, sessionID) of
 // which exactly one must be given, else 182; an unknown station or group, or a session that is not in
 // progress, is 160. Not paged.
 
@@ -67,7 +67,9 @@ func (s *Server) getLoad(req *element) (any, error) {
 	if given != 1 {
 		return &getLoadResponse{ResponseCode: codeLoadSelector, ResponseText: textLoadSelector}, nil
 	}
-	a := s.activity()
+	a, w := s.activity(), s.state()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	noData := &getLoadResponse{ResponseCode: codeNoLoadData, ResponseText: textNoLoadData}
 	switch {
 	case sgID != nil:
@@ -79,7 +81,7 @@ func (s *Server) getLoad(req *element) (any, error) {
 		resp := &getLoadResponse{ResponseCode: codeSuccess, ResponseText: textSuccess, SgID: &id, NumStations: &n, GroupName: &g.Name}
 		for _, sid := range g.StationIDs {
 			st, _ := s.data.Station(sid)
-			l := a.loadOf(&st)
+			l := s.loadOf(a, w, &st)
 			total += l.Load
 			resp.StationData = append(resp.StationData, toWireStationLoad(l))
 		}
@@ -99,7 +101,7 @@ func (s *Server) getLoad(req *element) (any, error) {
 	}
 	empty := ""
 	return &getLoadResponse{ResponseCode: codeSuccess, ResponseText: textSuccess, GroupName: &empty, SgLoad: &empty,
-		StationData: []wireStationLoad{toWireStationLoad(a.loadOf(&st))}}, nil
+		StationData: []wireStationLoad{toWireStationLoad(s.loadOf(a, w, &st))}}, nil
 }
 
 func toWireStationLoad(l StationLoad) wireStationLoad {

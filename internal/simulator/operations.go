@@ -29,6 +29,16 @@ var operations = map[string]operation{
 	"getStationRightsProfile": (*Server).getStationRightsProfile,
 	"getCPNInstances":         (*Server).getCPNInstances,
 	"getStationActiveFaults":  (*Server).getStationActiveFaults,
+
+	// Writes: they change the Server's state (state.go), which the reads above show.
+	"shedLoad":            (*Server).shedLoad,
+	"clearShedState":      (*Server).clearShedState,
+	"addFleetVehicle":     (*Server).addFleetVehicle,
+	"updateFleetVehicle":  (*Server).updateFleetVehicle,
+	"deleteFleetVehicle":  (*Server).deleteFleetVehicle,
+	"createLoadShedEvent": (*Server).createLoadShedEvent,
+	"removeLoadShedEvent": (*Server).removeLoadShedEvent,
+	"clearAlarms":         (*Server).clearAlarms,
 }
 
 // responseCodes used by ChargePoint (see the reference notes) and by the simulator.

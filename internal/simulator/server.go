@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -46,6 +47,10 @@ type Server struct {
 	logger               *log.Logger
 	now                  func() time.Time // the response Timestamp's clock; tests pin it
 	activityData         lazyActivity     // sessions, drivers, alarms, billing, fleets: activity.go
+
+	mu        sync.RWMutex // guards clock and the write state
+	clock     time.Time    // the simulator's clock (Clock); starts at Now
+	stateData lazyState    // what the write operations change: state.go
 }
 
 // New builds the data set (once) and returns the server.
@@ -73,6 +78,7 @@ func New(opts Options) *Server {
 		calls:       make(map[string]*atomic.Int64, len(operations)),
 		logger:      opts.Logger,
 		now:         time.Now,
+		clock:       Now,
 	}
 	for name := range operations {
 		s.calls[name] = new(atomic.Int64)

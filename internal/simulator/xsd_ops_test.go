@@ -82,3 +82,78 @@ func TestOperationResponsesValidAgainstXSD(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteResponsesValidAgainstXSD validates every write operation's responses, the success and each
+// refusal code, against the 5.1 schema, and every request the simulator accepts (responseCode 100) as
+// well: it must accept only what the schema allows. (writeOp, used by every write test, does the
+// same; this table keeps one of each in one place.)
+func TestWriteResponsesValidAgainstXSD(t *testing.T) {
+	s, url := startServer(t, Options{})
+	st := multiPortStation(t, s)
+	vehicle := s.FleetVehicles()[0]
+	sid := "<stationID>" + st.ID + "</stationID>"
+	pct := "<percentShedPerStation>50</percentShedPerStation>"
+	cards := "<chargePointCards><chargePointCardSn>CPFL7</chargePointCardSn><mifareID>04AA</mifareID></chargePointCards>"
+	required := el("fleetName", "Vans") + el("make", "Ford") + el("model", "E-Transit") + el("year", "2024")
+	event := el("eventStartTime", "2027-01-01T08:00:00Z") + el("eventDuration", "60") + el("allowOptOut", "false") +
+		el("percentShedPerStation", "20")
+	// In order: the cases depend on what the earlier ones created or removed.
+	cases := []struct{ op, inner, code string }{
+		{"shedLoad", shedStationQuery(st.ID, "<allowedLoadPerStation>7.2</allowedLoadPerStation>",
+			portLimit(st.Ports[0].Number, "<percentShedPerPort>30</percentShedPerPort>")+portLimit(st.Ports[1].Number, "<allowedLoadPerPort>1.5</allowedLoadPerPort>"), 15), "100"},
+		{"shedLoad", shedGroupQuery(HealthyGroupID, pct, 0), "100"},
+		{"shedLoad", "<shedQuery><shedGroup><sgID>1</sgID></shedGroup><shedStation/><timeInterval>0</timeInterval></shedQuery>", "187"},
+		{"shedLoad", shedStationQuery(st.ID, "", "", 0), "172"},
+		{"shedLoad", shedStationQuery(st.ID, "<allowedLoadPerStation>-2</allowedLoadPerStation>", "", 0), "189"},
+		{"shedLoad", shedStationQuery("1:1", pct, "", 0), "160"},
+		{"clearShedState", "<shedQuery><shedStation>" + sid + "<Ports><Port><portNumber>1</portNumber></Port></Ports></shedStation></shedQuery>", "100"},
+		{"clearShedState", "<shedQuery><shedGroup><sgID>" + itoa(HealthyGroupID) + "</sgID></shedGroup></shedQuery>", "100"},
+		{"clearShedState", "<shedQuery/>", "184"},
+		{"clearShedState", "<shedQuery><shedGroup><sgID>1</sgID></shedGroup></shedQuery>", "160"},
+		{"addFleetVehicle", vehicleXML(cards, el("licensePlate", "XSD1"), required, el("vehicleID", "V-1"), el("vin", "VIN1"),
+			el("color", "Red"), el("companyCode", "318"), el("driverID", s.Users()[0].ID),
+			"<vehiclePortMacIDs><vehiclePortMacID>00:11</vehiclePortMacID><vehiclePortMacID>00:12</vehiclePortMacID></vehiclePortMacIDs>"), "100"},
+		{"addFleetVehicle", vehicleXML(cards, required), "172"},
+		{"addFleetVehicle", vehicleXML(cards, el("licensePlate", "XSD2"), required, el("companyCode", "0")), "189"},
+		{"addFleetVehicle", vehicleXML(cards, el("licensePlate", "xsd1"), required), "190"},
+		{"updateFleetVehicle", vehicleXML(el("fleetVehicleID", "FV900001"), el("color", "Blue"), cards,
+			"<vehiclePortMacIDs/>", el("driverID", "")), "100"},
+		{"updateFleetVehicle", vehicleXML(el("fleetVehicleID", vehicle.ID), el("licensePlate", "XSD3")), "100"},
+		{"updateFleetVehicle", vehicleXML(el("color", "Blue")), "172"},
+		{"updateFleetVehicle", vehicleXML(el("fleetVehicleID", "FV1")), "160"},
+		{"updateFleetVehicle", vehicleXML(el("fleetVehicleID", "FV900001"), el("year", "3000")), "189"},
+		{"updateFleetVehicle", vehicleXML(el("fleetVehicleID", vehicle.ID), el("fleetName", "Vans"), el("licensePlate", "XSD1")), "190"},
+		{"deleteFleetVehicle", el("fleetVehicleID", "FV900001"), "100"},
+		{"deleteFleetVehicle", "", "172"},
+		{"deleteFleetVehicle", el("fleetVehicleID", "FV900001"), "160"},
+		{"createLoadShedEvent", shedEvent(sid, event), "100"},
+		{"createLoadShedEvent", shedEvent(el("sgID", itoa(HealthyGroupID)), el("eventStartTime", "2027-01-01T08:00:00Z"),
+			el("eventDuration", "30"), el("allowedLoadPerPort", "2.5")), "100"},
+		{"createLoadShedEvent", shedEvent(sid, el("sgID", "20006"), event), "187"},
+		{"createLoadShedEvent", shedEvent(sid, el("eventDuration", "60"), pct), "172"},
+		{"createLoadShedEvent", shedEvent(sid, el("eventStartTime", "2027-01-01T08:00:00Z"), el("eventDuration", "-1"), pct), "189"},
+		{"createLoadShedEvent", shedEvent(el("stationID", "1:1"), event), "160"},
+		{"removeLoadShedEvent", el("eventId", "4001"), "100"},
+		{"removeLoadShedEvent", "", "172"},
+		{"removeLoadShedEvent", el("eventId", "4001"), "160"},
+		{"clearAlarms", "<searchQuery><orgID>1:ORG00001</orgID><organizationName>ChargePoint</organizationName>" + sid +
+			"<stationName>x</stationName><sgName>Garage West</sgName><portNumber>1</portNumber><alarmType>GFCI Trip</alarmType>" +
+			"<clearReason>none</clearReason></searchQuery>", "153"},
+		{"clearAlarms", "<searchQuery><stationID>1:81203</stationID><startTime>2026-11-01T00:00:00Z</startTime><endTime>2026-11-30T00:00:00Z</endTime><clearReason>test</clearReason></searchQuery>", "100"},
+		{"clearAlarms", "", "172"},
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		seen[c.op] = true
+		t.Run(c.op+" "+c.code, func(t *testing.T) {
+			_, raw := writeOp[tCodeResponse](t, url, c.op, c.inner) // validates the response, and an accepted request
+			wantCode(t, raw, c.code, "")
+		})
+	}
+	for _, op := range []string{"shedLoad", "clearShedState", "addFleetVehicle", "updateFleetVehicle", "deleteFleetVehicle",
+		"createLoadShedEvent", "removeLoadShedEvent", "clearAlarms"} {
+		if !seen[op] {
+			t.Errorf("no case for %s", op)
+		}
+	}
+}
