@@ -16,6 +16,15 @@ type Operation struct {
 	// Result, if set, returns the result code of a decoded response (logged with the call) and the
 	// error it means, if any. A call that fails this way is not retried, and its answer is not kept.
 	Result func(out any) (code string, err error)
+	// Write marks an operation that changes something at ChargePoint. A write is never coalesced
+	// with an identical call nor answered from a kept answer: two identical writes are two requests.
+	// Unless Idempotent, it is retried only when the request certainly did not reach ChargePoint or
+	// the answer says it was not processed, and a failure after the request may have been sent is an
+	// *AmbiguousWriteError (write.go).
+	Write bool
+	// Idempotent marks a write that sets a state, so that repeating it leaves the same state
+	// (shedLoad, clearShedState): it is retried like a read. It means nothing without Write.
+	Idempotent bool
 }
 
 // Call is the one place where an operation becomes an HTTP exchange: it encodes request inside the
@@ -29,7 +38,10 @@ func (c *Client) Call(ctx context.Context, op Operation, request, out any) error
 		return err
 	}
 	c.logRequest(ctx, op.Name, body)
-	return c.retrying(ctx, op.Name, out, func(ctx context.Context) (*answer, error) {
+	if op.Write {
+		return c.callWrite(ctx, op, body, out)
+	}
+	return c.retrying(ctx, op.Name, out, retryReason, func(ctx context.Context) (*answer, error) {
 		ans, err := c.exchange(ctx, op.Name, body)
 		if err != nil {
 			return nil, err

@@ -49,6 +49,9 @@ type Client struct {
 	coalesce   coalescer
 	slots      limiter
 	retry      retryPolicy
+	// tracesConnections: the base transport is an *http.Transport, which reports through httptrace
+	// when a connection is up, so a write that failed before knows it sent nothing (write.go).
+	tracesConnections bool
 }
 
 // New builds a Client.
@@ -57,6 +60,7 @@ func New(cfg Config) *Client {
 	if base == nil {
 		base = newBaseTransport(cfg.RootCAs)
 	}
+	_, tracesConnections := base.(*http.Transport)
 	c := &Client{
 		endpoint:   cfg.Endpoint,
 		username:   cfg.Username,
@@ -66,6 +70,8 @@ func New(cfg Config) *Client {
 		retry:      newRetryPolicy(cfg.MaxRetries, cfg.RequestTimeout),
 		maxBytes:   cfg.MaxResponseBytes,
 		slots:      newLimiter(cfg.MaxConcurrentRequests),
+
+		tracesConnections: tracesConnections,
 	}
 	c.http = &http.Client{Transport: &userAgentTransport{userAgent: cfg.UserAgent,
 		next: &attemptTimeoutTransport{timeout: c.retry.timeout, next: base}}}

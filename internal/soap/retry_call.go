@@ -2,6 +2,7 @@ package soap
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 
@@ -9,9 +10,10 @@ import (
 )
 
 // retrying runs attempt (one exchange and its decoding into out) until it succeeds, fails for a reason
-// that is not transient, runs out of retries or exhausts the call budget. Each retry is logged at WARN
+// that is not transient (reasonOf returns "": retryReason for reads, write.go's rules for writes),
+// runs out of retries or exhausts the call budget. Each retry is logged at WARN
 // with its reason; the final error of a retried call says how many attempts were made.
-func (c *Client) retrying(ctx context.Context, op string, out any, attempt func(context.Context) (*answer, error)) error {
+func (c *Client) retrying(ctx context.Context, op string, out any, reasonOf func(error) string, attempt func(context.Context) (*answer, error)) error {
 	p := c.retry
 	callCtx, cancel := context.WithDeadline(ctx, p.now().Add(p.budget))
 	defer cancel()
@@ -29,8 +31,12 @@ func (c *Client) retrying(ctx context.Context, op string, out any, attempt func(
 		if callCtx.Err() != nil {
 			return &RetryError{Attempts: n, Reason: fmt.Sprintf("the call budget of %s is spent", p.budget), Err: err}
 		}
-		reason := retryReason(err)
+		reason := reasonOf(err)
+		var ambiguous *AmbiguousWriteError
 		switch {
+		case reason == "" && errors.As(err, &ambiguous):
+			ambiguous.Attempts = n // never retried: returned as it is, so that the caller looks it up
+			return err
 		case reason == "" && n == 1:
 			return err
 		case reason == "":
