@@ -57,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Int64("seed", simulator.DefaultSeed, "seed of the generated data set")
 	maxPage := fs.Int("max-page-size", simulator.DefaultMaxPageSize, "largest page (numStations) served")
 	urlFile := fs.String("url-file", "", "write the endpoint URL to this file once listening")
-	faultSpec := fs.String("fault", "", "inject a fault into every answer, e.g. 'fault=status&status=503&retry_after=2&first=2' "+
+	faultSpec := fs.String("fault", "", "inject a fault into every answer (or those of op=), e.g. 'fault=status&status=503&retry_after=2&first=2' "+
 		"(kinds: status, html, reset, stall, slow, server-fault, lost, nan, charset; see simulator.FaultSpec). "+
 		"fault=lost handles the request (a write takes effect) and sends nothing back: then=reset (default) "+
 		"resets the connection, then=stall keeps it silent until the client gives up. "+

@@ -51,7 +51,8 @@ func TestHelpExitsZero(t *testing.T) {
 		if err != nil {
 			t.Errorf("chargepoint-simulator %s: %v\n%s", args, err, out)
 		}
-		if !strings.Contains(string(out), "-stations") || strings.Contains(string(out), "chargepoint-simulator: flag: help requested") {
+		if !strings.Contains(string(out), "-stations") || strings.Contains(string(out), "chargepoint-simulator: flag: help requested") ||
+			!strings.Contains(string(out), "fault=lost") || !strings.Contains(string(out), "op=NAME") {
 			t.Errorf("chargepoint-simulator %s: want the usage, no error:\n%s", args, out)
 		}
 	}
@@ -60,6 +61,20 @@ func TestHelpExitsZero(t *testing.T) {
 	cmd.Env = append(os.Environ(), "SIMULATOR_MAIN_ARGS=-no-such-flag")
 	if out, err := cmd.CombinedOutput(); err == nil {
 		t.Errorf("chargepoint-simulator -no-such-flag exited 0:\n%s", out)
+	}
+}
+
+func TestRunRefusesBadFault(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run([]string{"-fault", "fault=lost&op=addfleetvehicle"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), `unknown operation "addfleetvehicle"`) {
+		t.Errorf("bad op: %v", err)
+	}
+	if err := run([]string{"-fault", "fault=status&then=stall"}, &out, &errOut); err == nil {
+		t.Error("then= on fault=status accepted")
+	}
+	if out.Len() != 0 {
+		t.Errorf("printed %q before failing", out.String())
 	}
 }
 

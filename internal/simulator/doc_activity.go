@@ -29,7 +29,8 @@ package simulator
 //     lasts 12m09s and has exactly one 15-minute interval), one lasts 63:45:20, and one is older.
 //   - Live load: a charging port's load is its session's average power (kW, 3 decimals), a station's
 //     the sum of its ports'. About 5% of the stations are shed: every port has shedState 1, percentShed
-//     50 and allowedLoad 0, and charges at no more than half its power.
+//     50 and allowedLoad 0, and charges at no more than half its power (until a clearShedState: see
+//     Writes in doc.go).
 //   - Alarms: the seed station's three fixed ones (Unreachable and Reachable on 2026-11-03, a port 1
 //     GFCI Trip on 2026-11-17); an Unreachable alarm for every entirely UNREACHABLE station, from when it
 //     went silent; up to three events (GFCI Trip on a port; Power Loss; Unreachable then Reachable) on

@@ -46,7 +46,7 @@ func TestWritesAuthenticate(t *testing.T) {
 
 // TestWritesConcurrent runs writes and reads at once (meant for -race) and checks what they left.
 func TestWritesConcurrent(t *testing.T) {
-	s, url := startServer(t, Options{})
+	s, url := startServer(t, Options{Stations: 50})
 	stations := s.Dataset().Stations()
 	var wg sync.WaitGroup
 	const workers = 8
@@ -64,10 +64,10 @@ func TestWritesConcurrent(t *testing.T) {
 			for i := range 5 {
 				send(addVehicleRequest(fmt.Sprintf("CONC%d-%d", w, i)))
 				send(opRequest("shedLoad", shedStationQuery(st.ID, "<percentShedPerStation>"+strconv.Itoa(10*i)+"</percentShedPerStation>", "", 0)))
-				send(query("getLoad", "<sgID>"+strconv.Itoa(HealthyGroupID)+"</sgID>"))
+				send(query("getLoad", "<stationID>"+st.ID+"</stationID>"))
 				send(query("getFleetVehicles", "<fleetName>Faults</fleetName>"))
 				send(opRequest("clearAlarms", "<searchQuery><stationID>"+st.ID+"</stationID></searchQuery>"))
-				send(query("getAlarms", ""))
+				send(query("getAlarms", "<stationID>"+st.ID+"</stationID>"))
 				_ = s.FleetVehicles()
 				_, _ = s.LoadOf(st.ID)
 				s.AdvanceClock(0)

@@ -158,6 +158,8 @@ func multiPortStation(t testing.TB, s *Server) Station {
 	return Station{}
 }
 
-func vehicleXML(fields ...string) string { return "<vehicle>" + strings.Join(fields, "") + "</vehicle>" }
+func vehicleXML(fields ...string) string {
+	return "<vehicle>" + strings.Join(fields, "") + "</vehicle>"
+}
 
 func el(name, value string) string { return "<" + name + ">" + value + "</" + name + ">" }
