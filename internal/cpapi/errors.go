@@ -7,10 +7,16 @@ type ResponseError struct {
 	Operation string
 	Code      string
 	Text      string
+	// Hint, when known, says what to change (the documented codes of write operations); "" otherwise.
+	Hint string
 }
 
 func (e *ResponseError) Error() string {
-	return fmt.Sprintf("%s: ChargePoint answered responseCode %s: %s", e.Operation, e.Code, e.Text)
+	msg := fmt.Sprintf("%s: ChargePoint answered responseCode %s: %s", e.Operation, e.Code, e.Text)
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
+	return msg
 }
 
 // PagingError reports a server that keeps announcing more pages without making progress.

@@ -27,12 +27,19 @@ type operation struct {
 	// noMatch lists the responseCodes that mean "nothing matched the query": they are an empty
 	// result, not an error (102 for station searches).
 	noMatch []string
+	// write marks an operation that changes something (soap.Operation.Write): never coalesced, and,
+	// unless idempotent, not retried once it may have reached ChargePoint (soap.AmbiguousWriteError).
+	write bool
+	// idempotent marks a write that sets a state, retried like a read (shedLoad, clearShedState).
+	idempotent bool
+	// hints says, per responseCode, what to change (ResponseError.Hint).
+	hints map[string]string
 }
 
 // call calls op with request and decodes its response into out (soap.Client.Call): a responseCode
 // other than success and op's no-match codes is a ResponseError.
 func (c *Client) call(ctx context.Context, op operation, request, out any) error {
-	return c.soap.Call(ctx, soap.Operation{Name: op.name, Result: op.result}, request, out)
+	return c.soap.Call(ctx, soap.Operation{Name: op.name, Result: op.result, Write: op.write, Idempotent: op.idempotent}, request, out)
 }
 
 // result reads the responseCode of a decoded response.
@@ -43,13 +50,33 @@ func (op operation) result(out any) (code string, err error) {
 	}
 	r := wr.result()
 	switch code := r.ResponseCode.Value; {
-	case code == codeSuccess || op.isNoMatch(code):
+	case code == codeSuccess:
+		return code, op.checkSuccess(out, r)
+	case op.isNoMatch(code):
 		return code, nil
 	case !r.ResponseCode.Valid:
 		return "", fmt.Errorf("%s: response has no responseCode", op.name)
 	default:
-		return code, &ResponseError{Operation: op.name, Code: code, Text: r.ResponseText.Value}
+		return code, &ResponseError{Operation: op.name, Code: code, Text: r.ResponseText.Value, Hint: op.hints[code]}
 	}
+}
+
+// withSuccess is implemented by the responses that carry a Success flag besides their responseCode
+// (shedLoad, clearShedState).
+type withSuccess interface{ success() Int }
+
+// checkSuccess: a response with responseCode 100 whose Success is present and not 1 is an error. An
+// absent Success (the XSD allows it) is taken as success: responseCode 100 says so.
+func (op operation) checkSuccess(out any, r *Result) error {
+	ws, ok := out.(withSuccess)
+	if !ok {
+		return nil
+	}
+	if s := ws.success(); s.Valid && s.Value != 1 {
+		return &ResponseError{Operation: op.name, Code: r.ResponseCode.Value, Text: r.ResponseText.Value,
+			Hint: fmt.Sprintf("but Success is %d: ChargePoint did not apply it; check the target in the ChargePoint portal and try again", s.Value)}
+	}
+	return nil
 }
 
 func (op operation) isNoMatch(code string) bool {
