@@ -202,7 +202,9 @@ func (p *chargePointProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	// The server reads every data source with this client (server.go): no data source is handed one.
+	// Resources, actions and list resources are the framework's, and get it from their Configure.
 	p.client.Store(client)
+	resp.ResourceData, resp.ActionData, resp.ListResourceData = client, client, client
 }
 
 const credentialsHint = "Use the API license key and its generated API password from Organizations > API Info in the ChargePoint portal."
@@ -228,7 +230,7 @@ func unknownAttributes(cfg providerModel) []string {
 	return names
 }
 
-func (p *chargePointProvider) Resources(context.Context) []func() resource.Resource { return nil }
+func (p *chargePointProvider) Resources(context.Context) []func() resource.Resource { return resources }
 
 func (p *chargePointProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return dataSources
