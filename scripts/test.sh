@@ -3,7 +3,9 @@
 # the exit status is 1 when any failed.
 #
 # The GNUmakefile exports TERRAFORM_MIN_VERSION, TOFU_MIN_VERSION, TOFU_NEWEST_VERSION, TERRAFORM_MIN,
-# TOFU_MIN and TOFU_NEWEST (the paths of the pinned CLIs in .tools/bin).
+# TOFU_MIN and TOFU_NEWEST (the paths of the pinned CLIs in .tools/bin), and TERRAFORM_ACTIONS_VERSION,
+# TERRAFORM_ACTIONS and TERRAFORM_ACTIONS_SRC: Terraform 1.15.9 (actions and list resources need >= 1.14),
+# built from a source archive that may be absent; its suite then shows as SKIP in the summary.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit
@@ -37,6 +39,11 @@ record() {
 		failed=1
 	}
 	summary+=("$(printf '  %s  %-48s %7s  %s' "$result" "$1" "$(duration "$3")" "$(count "$4")")")
+}
+
+# skip NAME REASON: a summary line for a suite that could not run.
+skip() {
+	summary+=("$(printf '  SKIP  %s: skipped, %s' "$1" "$2")")
 }
 
 # step NAME COMMAND...: runs COMMAND, showing and keeping its output, and records the outcome.
@@ -81,12 +88,36 @@ version() { bash scripts/cli.sh version "$1"; }
 
 step "unit tests (go test -race ./...)" m unit
 # Build every pinned tool, two at a time (no-op when .tools/bin has them).
-step "build CLIs and tools into .tools/bin (-j2)" m -j2 tools
+# `make tools` includes Terraform $TERRAFORM_ACTIONS_VERSION when its source archive is there. -k: a failed
+# build of it does not stop the others; it fails this step only under CI=true (elsewhere its suite is
+# reported as skipped, with the reason).
+actions_name="Terraform $TERRAFORM_ACTIONS_VERSION (actions, list resources)"
+tools() {
+	local status=0 tool
+	m -k -j2 tools || status=$?
+	for tool in "$TERRAFORM_MIN" "$TOFU_MIN" "$TOFU_NEWEST" .tools/bin/tfplugindocs .tools/bin/golangci-lint; do
+		[[ -x $tool ]] || return 1
+	done
+	if [[ -f $TERRAFORM_ACTIONS_SRC && ! -x $TERRAFORM_ACTIONS ]]; then
+		echo "ERROR: building $actions_name from $TERRAFORM_ACTIONS_SRC failed"
+		[[ ${CI:-} == true ]] && return 1
+		return 0
+	fi
+	return "$status"
+}
+step "build CLIs and tools into .tools/bin (-j2)" tools
 acc "acceptance: Terraform $TERRAFORM_MIN_VERSION (minimum, built)" "$TERRAFORM_MIN"
+if [[ -x $TERRAFORM_ACTIONS ]]; then
+	acc "acceptance: $actions_name" "$TERRAFORM_ACTIONS"
+elif [[ -f $TERRAFORM_ACTIONS_SRC ]]; then
+	skip "acceptance: $actions_name" "building it from $TERRAFORM_ACTIONS_SRC failed (see the tools step)"
+else
+	skip "acceptance: $actions_name" "$TERRAFORM_ACTIONS_SRC not found"
+fi
 
 # Any terraform or tofu on PATH is tested too, unless it is a version already tested above.
 if tf="$(bash scripts/cli.sh on-path terraform "$TERRAFORM_MIN_VERSION")" &&
-	[[ $(version "$tf") != "$TERRAFORM_MIN_VERSION" ]]; then
+	[[ $(version "$tf") != "$TERRAFORM_MIN_VERSION" && ! ($(version "$tf") == "$TERRAFORM_ACTIONS_VERSION" && -x $TERRAFORM_ACTIONS) ]]; then
 	acc "acceptance: Terraform $(version "$tf") (on PATH)" "$tf"
 fi
 acc "acceptance: OpenTofu $TOFU_MIN_VERSION (minimum, built)" "$TOFU_MIN"
