@@ -8,7 +8,9 @@ import (
 )
 
 // resources are the provider's managed resources, one file each (resource_<name>.go).
-var resources = []func() resource.Resource{}
+var resources = []func() resource.Resource{
+	newFleetVehicleResource,
+}
 
 // configuredClient is the client a resource, action or list resource gets in its Configure: nil until
 // the provider is configured (Terraform configures resources before the provider during validation).
