@@ -9,6 +9,7 @@ import (
 
 // resources are the provider's managed resources, one file each (resource_<name>.go).
 var resources = []func() resource.Resource{
+	NewLoadShedResource,
 	newFleetVehicleResource,
 }
 
