@@ -330,7 +330,13 @@ func (r *fleetVehicleResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	// From here the vehicle exists: it goes into the state even if reading it back fails.
 	plan.ID = types.StringValue(id)
-	r.readInto(ctx, &plan, &resp.Diagnostics)
+	if !r.readInto(ctx, &plan, &resp.Diagnostics) {
+		resp.Diagnostics.AddWarning("Fleet vehicle not listed yet",
+			fmt.Sprintf("addFleetVehicle added fleet vehicle ID %s, but getFleetVehicles does not list it yet; the next refresh reads it again.", id))
+	}
+	if plan.OrgID.IsUnknown() {
+		plan.OrgID, plan.OrganizationName = types.StringNull(), types.StringNull()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -344,9 +350,6 @@ func (r *fleetVehicleResource) readInto(ctx context.Context, m *fleetVehicleMode
 			return false
 		}
 		addAPIError(diags, "chargepoint_fleet_vehicle", fmt.Sprintf("for fleet vehicle ID %q", m.ID.ValueString()), err)
-		if m.OrgID.IsUnknown() {
-			m.OrgID, m.OrganizationName = types.StringNull(), types.StringNull()
-		}
 		return true
 	}
 	for _, v := range found {

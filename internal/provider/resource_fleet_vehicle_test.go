@@ -24,7 +24,8 @@ const fleetVehicleRes = "chargepoint_fleet_vehicle.van"
 // fleetVehicleSim is a simulator behind a fault injector: a step's endpoint may carry a fault spec.
 type fleetVehicleSim struct {
 	*simulator.Server
-	url string
+	url    string
+	faults *simulator.FaultInjector
 }
 
 func startFleetVehicleSim(t *testing.T) *fleetVehicleSim {
@@ -37,7 +38,7 @@ func startFleetVehicleSim(t *testing.T) *fleetVehicleSim {
 	srv := httptest.NewServer(faults)
 	t.Cleanup(srv.Close)
 	t.Cleanup(faults.Close)
-	return &fleetVehicleSim{Server: sim, url: srv.URL + simulator.Path}
+	return &fleetVehicleSim{Server: sim, url: srv.URL + simulator.Path, faults: faults}
 }
 
 // config is the provider block (with fault, a fault spec such as "fault=lost&op=addFleetVehicle&first=1")
@@ -268,13 +269,19 @@ func TestAccFleetVehicleLifecycle(t *testing.T) {
 func TestAccFleetVehicleLostAddAdopted(t *testing.T) {
 	testAccPreCheck(t)
 	sim := startFleetVehicleSim(t)
+	const fault = "fault=lost&op=addFleetVehicle&first=1"
+	t.Cleanup(func() {
+		if n := sim.faults.Hits(fault); n != 1 {
+			t.Errorf("the simulator saw %d addFleetVehicle requests with the fault, want 1 (an add is never repeated)", n)
+		}
+	})
 	hcl := vehicleHCL(`  model = "E-Transit"` + "\n")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             sim.checkDestroyed("7ABC123"),
 		Steps: []resource.TestStep{
 			{
-				Config: sim.config("fault=lost&op=addFleetVehicle&first=1", hcl),
+				Config: sim.config(fault, hcl),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -302,13 +309,19 @@ func TestAccFleetVehicleLostAddAdopted(t *testing.T) {
 func TestAccFleetVehicleAmbiguousAddNotApplied(t *testing.T) {
 	testAccPreCheck(t)
 	sim := startFleetVehicleSim(t)
+	const fault = "fault=status&status=500&op=addFleetVehicle&first=1"
+	t.Cleanup(func() {
+		if n := sim.faults.Hits(fault); n != 1 {
+			t.Errorf("the simulator saw %d addFleetVehicle requests, want 1 (an ambiguous add is never repeated)", n)
+		}
+	})
 	hcl := vehicleHCL(`  model = "E-Transit"` + "\n")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             sim.checkDestroyed("7ABC123"),
 		Steps: []resource.TestStep{
 			{
-				Config:      sim.config("fault=status&status=500&op=addFleetVehicle&first=1", hcl),
+				Config:      sim.config(fault, hcl),
 				ExpectError: regexp.MustCompile(`(?s)addFleetVehicle.*most\s+likely\s+not\s+added`),
 			},
 			{
