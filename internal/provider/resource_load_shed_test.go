@@ -70,7 +70,7 @@ func allPorts(st simulator.Station, sh simulator.Shed) map[int]simulator.Shed {
 }
 
 func percentShed(p int) simulator.Shed { return simulator.Shed{ByPercent: true, PercentShed: p} }
-func kWShed(kW float64) simulator.Shed  { return simulator.Shed{AllowedLoad: kW} }
+func kWShed(kW float64) simulator.Shed { return simulator.Shed{AllowedLoad: kW} }
 
 func stationsNotShed(sim *testSim, ids ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {

@@ -10,6 +10,7 @@ import (
 // resources are the provider's managed resources, one file each (resource_<name>.go).
 var resources = []func() resource.Resource{
 	NewLoadShedResource,
+	NewLoadShedEventResource,
 	newFleetVehicleResource,
 }
 
