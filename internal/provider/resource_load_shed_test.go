@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -314,5 +315,53 @@ func TestAccLoadShed_lostAnswer(t *testing.T) {
 				return expectStationShed(ts, st.ID, allPorts(st, percentShed(20)))(s)
 			},
 		}},
+	})
+}
+
+// The "Demand response as code" guide's example runs as written: it sheds Garage West, a shed cleared
+// by hand is planned again, and destroying it clears the group.
+func TestAccLoadShed_guideDemandResponse(t *testing.T) {
+	testAccPreCheck(t)
+	sim := startSimulator(t, simulator.Options{})
+	t.Setenv(envEndpoint, sim.endpoint)
+	t.Setenv(envLicenseKey, testLicenseKey)
+	t.Setenv(envPassword, testPassword)
+	// The example declares chargepoint-community/chargepoint, so that it runs when copied as it is.
+	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "chargepoint-community")
+	const garage = simulator.UnreachableGroupID // 20002, Garage West
+	example := config.StaticFile("../../examples/guides/demand-response/main.tf")
+	shedAt50 := func(*terraform.State) error {
+		if g, ok := sim.GroupShed(garage); !ok || !g.ByPercent || g.PercentShed != 50 {
+			return fmt.Errorf("group %d: shed %+v (%v), want 50%%", garage, g, ok)
+		}
+		return nil
+	}
+	garageRes := "chargepoint_load_shed.garage"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(*terraform.State) error {
+			if g, ok := sim.GroupShed(garage); ok {
+				return fmt.Errorf("group %d still shed: %+v", garage, g)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				ConfigFile: example,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(garageRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: shedAt50,
+			},
+			{
+				PreConfig:  func() { sim.ClearGroupShed(garage) },
+				ConfigFile: example,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(garageRes, plancheck.ResourceActionCreate)},
+				},
+				Check: shedAt50,
+			},
+		},
 	})
 }
