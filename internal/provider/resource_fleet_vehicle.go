@@ -338,6 +338,7 @@ func (r *fleetVehicleResource) Create(ctx context.Context, req resource.CreateRe
 		plan.OrgID, plan.OrganizationName = types.StringNull(), types.StringNull()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setFleetVehicleIdentity(ctx, plan.ID, resp.Identity, &resp.Diagnostics)
 }
 
 // readInto refreshes m from getFleetVehicles, keeping what the API cannot show. It reports false when
@@ -372,6 +373,9 @@ func (r *fleetVehicleResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity is the ID, also when the vehicle is gone: the framework wants one even then (from CLIs
+	// that keep no identity in state, such as Terraform before 1.12).
+	setFleetVehicleIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !r.readInto(ctx, &state, &resp.Diagnostics) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -406,6 +410,7 @@ func (r *fleetVehicleResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setFleetVehicleIdentity(ctx, plan.ID, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *fleetVehicleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -428,5 +433,5 @@ func (r *fleetVehicleResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *fleetVehicleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp) // by ID or by identity
 }
