@@ -280,6 +280,13 @@ func (r *loadShedResource) Read(ctx context.Context, req resource.ReadRequest, r
 		q.StationID = cpapi.StringOf(state.StationID.ValueString())
 	}
 	load, err := r.client.GetLoad(ctx, q)
+	var code *cpapi.ResponseError
+	if errors.As(err, &code) && code.Code == "160" {
+		// No such station or group any more: nothing is shed. The next plan creates it, and shedLoad
+		// then says what is wrong.
+		resp.State.RemoveResource(ctx)
+		return
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "chargepoint_load_shed", state.target(), err)
 		return

@@ -283,6 +283,13 @@ func TestAccLoadShed_responseCode(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config:      loadShedConfig(sim, "sg_id = 999\n percent_shed = 10"),
 			ExpectError: regexp.MustCompile(`(?s)ChargePoint shedLoad failed with responseCode 160.*No data found.*sg_id\s+=\s+999`),
+		}, {
+			// getLoad answers 160 for an unknown group: nothing to import.
+			Config:        loadShedConfig(sim, "sg_id = 999\n percent_shed = 10"),
+			ResourceName:  loadShedRes,
+			ImportState:   true,
+			ImportStateId: "group/999",
+			ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
 		}},
 	})
 }
