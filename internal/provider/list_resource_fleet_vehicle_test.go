@@ -2,9 +2,11 @@ package provider
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +15,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/cpapi"
 	"github.com/chargepoint-community/terraform-provider-chargepoint/internal/simulator"
 )
 
@@ -210,4 +218,102 @@ func fleetAndMake(all []simulator.FleetVehicle) (fleet, vmake string) {
 		}
 	}
 	return fleet, vmake
+}
+
+// listFleetVehicles runs the list resource's List directly against sim, as terraform query would.
+func listFleetVehicles(t *testing.T, client *cpapi.Client, config map[string]tftypes.Value, includeResource bool, limit int64) []list.ListResult {
+	t.Helper()
+	ctx := context.Background()
+	lr := newFleetVehicleListResource().(*fleetVehicleListResource)
+	var cr fwresource.ConfigureResponse
+	lr.Configure(ctx, fwresource.ConfigureRequest{ProviderData: client}, &cr)
+	var sr list.ListResourceSchemaResponse
+	lr.ListResourceConfigSchema(ctx, list.ListResourceSchemaRequest{}, &sr)
+	var rs fwresource.SchemaResponse
+	(&fleetVehicleResource{}).Schema(ctx, fwresource.SchemaRequest{}, &rs)
+	var is fwresource.IdentitySchemaResponse
+	(&fleetVehicleResource{}).IdentitySchema(ctx, fwresource.IdentitySchemaRequest{}, &is)
+	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	maps.Copy(vals, config)
+	req := list.ListRequest{
+		Config:          tfsdk.Config{Raw: tftypes.NewValue(typ, vals), Schema: sr.Schema},
+		IncludeResource: includeResource, Limit: limit,
+		ResourceSchema: rs.Schema, ResourceIdentitySchema: is.IdentitySchema,
+	}
+	var stream list.ListResultsStream
+	lr.List(ctx, req, &stream)
+	return slices.Collect(stream.Results)
+}
+
+func TestFleetVehicleList(t *testing.T) {
+	sim := startSimulator(t, simulator.Options{})
+	client, err := cpapi.New(cpapi.Config{Endpoint: sim.endpoint, LicenseKey: testLicenseKey, Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := sim.FleetVehicles()
+	fleet, vmake := fleetAndMake(all)
+	var want []string
+	for _, v := range all {
+		if strings.EqualFold(v.FleetName, fleet) && strings.EqualFold(v.Make, vmake) {
+			want = append(want, v.ID)
+		}
+	}
+	ctx := context.Background()
+	ids := func(results []list.ListResult, withResource bool) []string {
+		t.Helper()
+		var out []string
+		for _, r := range results {
+			if r.Diagnostics.HasError() {
+				t.Fatalf("list result with errors: %v", r.Diagnostics)
+			}
+			var id fleetVehicleIdentity
+			if d := r.Identity.Get(ctx, &id); d.HasError() {
+				t.Fatal(d)
+			}
+			out = append(out, id.ID.ValueString())
+			if r.DisplayName == "" {
+				t.Errorf("%s: no display name", id.ID.ValueString())
+			}
+			if withResource {
+				var m fleetVehicleModel
+				if d := r.Resource.Get(ctx, &m); d.HasError() {
+					t.Fatal(d)
+				}
+				v, _ := sim.FleetVehicle(id.ID.ValueString())
+				if m.ID.ValueString() != v.ID || m.LicensePlate.ValueString() != v.License || m.Make.ValueString() != v.Make {
+					t.Errorf("resource of %s: %+v, simulator has %+v", v.ID, m, v)
+				}
+			} else if !r.Resource.Raw.IsNull() {
+				t.Errorf("%s: resource state without include_resource", id.ID.ValueString())
+			}
+		}
+		return out
+	}
+	filters := map[string]tftypes.Value{
+		"fleet_name": tftypes.NewValue(tftypes.String, strings.ToUpper(fleet)), // case-insensitive, as ChargePoint
+		"make":       tftypes.NewValue(tftypes.String, vmake),
+	}
+	if got := ids(listFleetVehicles(t, client, filters, true, 0), true); !slices.Equal(got, want) {
+		t.Errorf("fleet %q, make %q: got %v, want %v", fleet, vmake, got, want)
+	}
+	if got := ids(listFleetVehicles(t, client, filters, false, 1), false); !slices.Equal(got, want[:1]) {
+		t.Errorf("limit 1: got %v, want %v", got, want[:1])
+	}
+	if got := ids(listFleetVehicles(t, client, nil, false, 0), false); len(got) != len(all) {
+		t.Errorf("no filters: %d vehicles, the simulator has %d", len(got), len(all))
+	}
+	none := map[string]tftypes.Value{"fleet_name": tftypes.NewValue(tftypes.String, "No Such Fleet")}
+	if got := ids(listFleetVehicles(t, client, none, true, 0), true); len(got) != 0 {
+		t.Errorf("unknown fleet: got %v", got)
+	}
+	// Not configured: one error, no vehicles.
+	results := listFleetVehicles(t, nil, nil, false, 0)
+	if len(results) != 1 || !results[0].Diagnostics.HasError() {
+		t.Errorf("unconfigured: want one error result, got %+v", results)
+	}
 }
