@@ -35,7 +35,7 @@ func addAPIError(diags *diag.Diagnostics, dataSource, asked string, err error) {
 			detail += " (" + text + ")"
 		}
 		detail += " " + asked + "."
-		if error(code) != err { // wrapped: keep what the wrapper adds (retries)
+		if code.Error() != err.Error() { // wrapped: keep what the wrapper adds (retries); soap's masking adds nothing
 			detail += "\n\n" + err.Error()
 		}
 		diags.AddError(fmt.Sprintf("ChargePoint %s failed with responseCode %s", code.Operation, code.Code), detail)

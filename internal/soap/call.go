@@ -31,7 +31,12 @@ type Operation struct {
 // envelope, hands it to exchange, turns faults into typed errors, decodes the response element into
 // out and checks its result. Transient failures, SOAP Server faults included, are retried around
 // exchange and decoding together (retry_call.go).
-func (c *Client) Call(ctx context.Context, op Operation, request, out any) error {
+//
+// Every error it returns goes through maskError (masking.go): the credentials, in any form, appear
+// neither in its text nor in the fields of the typed errors it wraps, whatever part of the answer they
+// came from.
+func (c *Client) Call(ctx context.Context, op Operation, request, out any) (err error) {
+	defer func() { err = newMasker(c.username, c.password).maskError(err) }()
 	ctx = withLogging(ctx, c.username, c.password)
 	body, err := marshalBody(op.Name, request)
 	if err != nil {

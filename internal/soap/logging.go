@@ -2,7 +2,6 @@ package soap
 
 import (
 	"context"
-	"encoding/xml"
 	"os"
 	"strings"
 	"time"
@@ -18,15 +17,7 @@ const LogSubsystem = "chargepoint_api"
 // XML-escaped) in every message and field the subsystem writes.
 func withLogging(ctx context.Context, secrets ...string) context.Context {
 	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_CHARGEPOINT_API"))
-	var masks []string
-	for _, s := range secrets {
-		if s == "" {
-			continue
-		}
-		var esc strings.Builder
-		_ = xml.EscapeText(&esc, []byte(s))
-		masks = append(masks, s, esc.String())
-	}
+	masks := secretForms(secrets...)
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, masks...)
 	return tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, masks...)
 }
