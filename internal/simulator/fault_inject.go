@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"html"
 	"io"
@@ -35,6 +36,9 @@ import (
 //	                    then resets it. A write is applied but its client cannot know: for retry and lookup rules.
 //	fault=nan           handled; the real answer with every <element> (default Power) set to value (default NaN)
 //	fault=charset       handled; the real answer re-encoded in charset (default ISO-8859-1), every <City> set to city
+//	fault=auth-echo     an authentication fault (wsse:FailedAuthentication) whose faultstring and detail quote the
+//	                    Username sent: "UsernameToken processing failed for user <key>", as some SOAP stacks do; not handled
+//	fault=text-echo     a responseCode 102 answer to the operation whose responseText quotes the Username sent; not handled
 //
 // op=NAME[,NAME...] limits the fault to requests for those operations (e.g. op=addFleetVehicle): others
 // are answered normally and not counted. first=N limits the fault to the first N requests (of those
@@ -55,7 +59,8 @@ type FaultSpec struct {
 }
 
 var faultKinds = map[string]bool{"status": true, "html": true, "reset": true, "stall": true, "slow": true,
-	"server-fault": true, "lost": true, "nan": true, "charset": true}
+	"server-fault": true, "lost": true, "nan": true, "charset": true,
+	"auth-echo": true, "text-echo": true}
 
 // ParseFaultSpec reads a spec such as "fault=status&status=503&retry_after=2&first=1".
 func ParseFaultSpec(query string) (FaultSpec, error) {
@@ -66,7 +71,7 @@ func ParseFaultSpec(query string) (FaultSpec, error) {
 	f := FaultSpec{Kind: q.Get("fault"), RetryAfter: q.Get("retry_after"), Element: q.Get("element"),
 		Value: q.Get("value"), Charset: q.Get("charset"), City: q.Get("city"), Title: q.Get("title"), Then: q.Get("then")}
 	if !faultKinds[f.Kind] {
-		return FaultSpec{}, fmt.Errorf("fault spec %q: fault must be one of status, html, reset, stall, slow, server-fault, lost, nan, charset", query)
+		return FaultSpec{}, fmt.Errorf("fault spec %q: fault must be one of status, html, reset, stall, slow, server-fault, lost, nan, charset, auth-echo, text-echo", query)
 	}
 	if f.Then != "" && (f.Kind != "lost" || f.Then != "reset" && f.Then != "stall") {
 		return FaultSpec{}, fmt.Errorf("fault spec %q: then applies to fault=lost and is reset or stall", query)
@@ -185,6 +190,8 @@ func (fi *FaultInjector) inject(w http.ResponseWriter, r *http.Request, f *Fault
 		}
 		fmt.Fprintf(w, "<!DOCTYPE html>\n<html><head><title>%s</title></head><body><p>Accept the terms to continue.</p></body></html>\n",
 			html.EscapeString(title))
+	case "auth-echo", "text-echo":
+		writeEcho(w, r, f.Kind)
 	case "server-fault":
 		writeFault(w, &fault{Code: "soapenv:Server", String: "Internal error processing the request (injected fault); try again"})
 	case "slow":
@@ -340,4 +347,46 @@ func orString(v, def string) string {
 		return def
 	}
 	return v
+}
+
+// writeEcho answers with the Username the request sent quoted (XML-escaped, as a real stack would): in
+// an authentication fault's faultstring and detail (auth-echo) or in a responseCode error's
+// responseText (text-echo).
+func writeEcho(w http.ResponseWriter, r *http.Request, kind string) {
+	data, _ := io.ReadAll(io.LimitReader(r.Body, maxRequestBytes+1))
+	user, op := "", "getPublicStations"
+	if env, body, err := parseEnvelope(data); err == nil {
+		if len(body.Children) > 0 {
+			op = body.Children[0].Name.Local
+		}
+		if h := env.child(nsSOAPEnv, "Header"); h != nil {
+			if sec := h.child(nsWSSE, "Security"); sec != nil {
+				if tok := sec.child(nsWSSE, "UsernameToken"); tok != nil {
+					if u := tok.child(nsWSSE, "Username"); u != nil {
+						user = u.value()
+					}
+				}
+			}
+		}
+	}
+	var esc bytes.Buffer
+	_ = xml.EscapeText(&esc, []byte(user))
+	var buf bytes.Buffer
+	buf.WriteString(xmlDecl)
+	buf.WriteString(`<soapenv:Envelope xmlns:soapenv="` + nsSOAPEnv + `"><soapenv:Body>`)
+	status := http.StatusOK
+	if kind == "auth-echo" {
+		status = http.StatusInternalServerError
+		buf.WriteString(`<soapenv:Fault><faultcode xmlns:wsse="` + nsWSSE + `">wsse:FailedAuthentication</faultcode><faultstring>` +
+			authFailedText + ` for user ` + esc.String() + `</faultstring><detail><username>` + esc.String() +
+			`</username></detail></soapenv:Fault>`)
+	} else {
+		name := xml.Name{Local: op + "Response"}
+		buf.WriteString(`<ns1:` + name.Local + ` xmlns:ns1="` + nsCP + `"><responseCode>102</responseCode><responseText>` +
+			`Unknown license key ` + esc.String() + `.</responseText></ns1:` + name.Local + `>`)
+	}
+	buf.WriteString(`</soapenv:Body></soapenv:Envelope>`)
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
 }

@@ -3,6 +3,7 @@ package simulator
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -78,6 +79,23 @@ func TestFaultInjection(t *testing.T) {
 		{"fault=nan&value=-INF", func(t *testing.T, status int, h http.Header, body []byte, err error) {
 			if err != nil || !bytes.Contains(body, []byte("<Power>-INF</Power>")) || bytes.Contains(body, []byte("<Power>7")) {
 				t.Errorf("no -INF Power in %s (%v)", body, err)
+			}
+		}},
+		{"fault=auth-echo", func(t *testing.T, status int, h http.Header, body []byte, err error) {
+			var esc bytes.Buffer
+			_ = xml.EscapeText(&esc, []byte(testKey))
+			if status != 500 || !bytes.Contains(body, []byte("wsse:FailedAuthentication</faultcode>")) ||
+				!bytes.Contains(body, []byte("<faultstring>UsernameToken processing failed for user "+esc.String()+"</faultstring>")) ||
+				!bytes.Contains(body, []byte("<detail><username>"+esc.String()+"</username></detail>")) {
+				t.Errorf("status %d, body %s", status, body)
+			}
+		}},
+		{"fault=text-echo", func(t *testing.T, status int, h http.Header, body []byte, err error) {
+			var esc bytes.Buffer
+			_ = xml.EscapeText(&esc, []byte(testKey))
+			if status != 200 || !bytes.Contains(body, []byte("<ns1:getPublicStationsResponse")) ||
+				!bytes.Contains(body, []byte("<responseCode>102</responseCode><responseText>Unknown license key "+esc.String()+".</responseText>")) {
+				t.Errorf("status %d, body %s", status, body)
 			}
 		}},
 		{"fault=charset&city=Zürich", func(t *testing.T, status int, h http.Header, body []byte, err error) {
