@@ -38,7 +38,7 @@ import (
 //	fault=charset       handled; the real answer re-encoded in charset (default ISO-8859-1), every <City> set to city
 //	fault=auth-echo     an authentication fault (wsse:FailedAuthentication) whose faultstring and detail quote the
 //	                    Username sent: "UsernameToken processing failed for user <key>", as some SOAP stacks do; not handled
-//	fault=text-echo     a responseCode 102 answer to the operation whose responseText quotes the Username sent; not handled
+//	fault=text-echo     a responseCode 101 answer to the operation whose responseText quotes the Username sent; not handled
 //
 // op=NAME[,NAME...] limits the fault to requests for those operations (e.g. op=addFleetVehicle): others
 // are answered normally and not counted. first=N limits the fault to the first N requests (of those
@@ -382,7 +382,7 @@ func writeEcho(w http.ResponseWriter, r *http.Request, kind string) {
 			`</username></detail></soapenv:Fault>`)
 	} else {
 		name := xml.Name{Local: op + "Response"}
-		buf.WriteString(`<ns1:` + name.Local + ` xmlns:ns1="` + nsCP + `"><responseCode>102</responseCode><responseText>` +
+		buf.WriteString(`<ns1:` + name.Local + ` xmlns:ns1="` + nsCP + `"><responseCode>101</responseCode><responseText>` +
 			`Unknown license key ` + esc.String() + `.</responseText></ns1:` + name.Local + `>`)
 	}
 	buf.WriteString(`</soapenv:Body></soapenv:Envelope>`)

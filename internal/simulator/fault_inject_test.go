@@ -94,7 +94,7 @@ func TestFaultInjection(t *testing.T) {
 			var esc bytes.Buffer
 			_ = xml.EscapeText(&esc, []byte(testKey))
 			if status != 200 || !bytes.Contains(body, []byte("<ns1:getPublicStationsResponse")) ||
-				!bytes.Contains(body, []byte("<responseCode>102</responseCode><responseText>Unknown license key "+esc.String()+".</responseText>")) {
+				!bytes.Contains(body, []byte("<responseCode>101</responseCode><responseText>Unknown license key "+esc.String()+".</responseText>")) {
 				t.Errorf("status %d, body %s", status, body)
 			}
 		}},
