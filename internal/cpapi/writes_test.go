@@ -58,10 +58,14 @@ func TestWriteRequests(t *testing.T) {
 			}},
 		{name: "clearShedState station", op: "clearShedState", answer: ok100 + `<Success>1</Success><stationID>1:5</stationID>`,
 			want: `<urn:clearShedState><shedQuery><shedStation><stationID>1:5</stationID></shedStation></shedQuery></urn:clearShedState>`,
-			call: func(c *Client) error { return c.ClearShedState(context.Background(), ClearShedStateRequest{StationID: StringOf("1:5")}) }},
+			call: func(c *Client) error {
+				return c.ClearShedState(context.Background(), ClearShedStateRequest{StationID: StringOf("1:5")})
+			}},
 		{name: "clearShedState group", op: "clearShedState", answer: ok100 + `<Success>1</Success><sgID>7</sgID>`,
 			want: `<urn:clearShedState><shedQuery><shedGroup><sgID>7</sgID></shedGroup></shedQuery></urn:clearShedState>`,
-			call: func(c *Client) error { return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(7)}) }},
+			call: func(c *Client) error {
+				return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(7)})
+			}},
 		{name: "addFleetVehicle", op: "addFleetVehicle", answer: ok100 + `<fleetVehicleID>FV-1</fleetVehicleID>`,
 			want: `<urn:addFleetVehicle><vehicle><chargePointCards><chargePointCardSn>CNCP1</chargePointCardSn><mifareID>M1</mifareID></chargePointCards>` +
 				`<licensePlate>7ABC123</licensePlate><fleetName>Vans</fleetName><make>Ford</make><model>E-Transit</model><year>2024</year>` +
@@ -129,17 +133,26 @@ func TestWriteRequestsCheckedBeforeSending(t *testing.T) {
 	c := fs.client(t)
 	ctx := context.Background()
 	for name, err := range map[string]error{
-		"shed both":        func() error { _, err := c.ShedLoad(ctx, ShedLoadRequest{SgID: IntOf(1), StationID: StringOf("1:1"), PercentShed: IntOf(5)}); return err }(),
-		"shed none":        func() error { _, err := c.ShedLoad(ctx, ShedLoadRequest{PercentShed: IntOf(5)}); return err }(),
-		"shed both limits": func() error { _, err := c.ShedLoad(ctx, ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5), AllowedLoad: sent("1")}); return err }(),
+		"shed both": func() error {
+			_, err := c.ShedLoad(ctx, ShedLoadRequest{SgID: IntOf(1), StationID: StringOf("1:1"), PercentShed: IntOf(5)})
+			return err
+		}(),
+		"shed none": func() error { _, err := c.ShedLoad(ctx, ShedLoadRequest{PercentShed: IntOf(5)}); return err }(),
+		"shed both limits": func() error {
+			_, err := c.ShedLoad(ctx, ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5), AllowedLoad: sent("1")})
+			return err
+		}(),
 		"group ports": func() error {
 			_, err := c.ShedLoad(ctx, ShedLoadRequest{SgID: IntOf(1), Ports: []ShedPort{{PortNumber: StringOf("1"), PercentShed: IntOf(5)}}})
 			return err
 		}(),
-		"clear both":         c.ClearShedState(ctx, ClearShedStateRequest{SgID: IntOf(1), StationID: StringOf("1:1")}),
-		"clear none":         c.ClearShedState(ctx, ClearShedStateRequest{}),
-		"event no target":    func() error { _, err := c.CreateLoadShedEvent(ctx, LoadShedEvent{EventDuration: IntOf(1)}); return err }(),
-		"add missing fields": func() error { _, err := c.AddFleetVehicle(ctx, FleetVehicleInput{LicensePlate: StringOf("X")}); return err }(),
+		"clear both":      c.ClearShedState(ctx, ClearShedStateRequest{SgID: IntOf(1), StationID: StringOf("1:1")}),
+		"clear none":      c.ClearShedState(ctx, ClearShedStateRequest{}),
+		"event no target": func() error { _, err := c.CreateLoadShedEvent(ctx, LoadShedEvent{EventDuration: IntOf(1)}); return err }(),
+		"add missing fields": func() error {
+			_, err := c.AddFleetVehicle(ctx, FleetVehicleInput{LicensePlate: StringOf("X")})
+			return err
+		}(),
 	} {
 		if err == nil {
 			t.Errorf("%s: no error", name)
@@ -158,17 +171,30 @@ func TestWriteResponseCodes(t *testing.T) {
 	}{
 		{"shedLoad", `<responseCode>187</responseCode><responseText>Shed at either the group level or the station level, but not both</responseText>`,
 			"responseCode 187: Shed at either the group level or the station level, but not both (shed either a station group (sg_id) or a station (station_id), not both)",
-			func(c *Client) error { _, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5)}); return err }},
+			func(c *Client) error {
+				_, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5)})
+				return err
+			}},
 		{"shedLoad", `<responseCode>172</responseCode><responseText>Please provide all the mandatory fields to make this call.</responseText>`,
 			"(a mandatory field is missing: set sg_id or station_id, and allowed_load_kw or percent_shed",
-			func(c *Client) error { _, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1)}); return err }},
+			func(c *Client) error {
+				_, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1)})
+				return err
+			}},
 		{"clearShedState", `<responseCode>184</responseCode><responseText>Enter either sgid or stationID</responseText>`,
 			"(set exactly one of sg_id and station_id)",
-			func(c *Client) error { return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(1)}) }},
+			func(c *Client) error {
+				return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(1)})
+			}},
 		{"shedLoad", ok100 + `<Success>0</Success>`, "but Success is 0",
-			func(c *Client) error { _, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5)}); return err }},
+			func(c *Client) error {
+				_, err := c.ShedLoad(context.Background(), ShedLoadRequest{SgID: IntOf(1), PercentShed: IntOf(5)})
+				return err
+			}},
 		{"clearShedState", ok100 + `<Success>0</Success>`, "but Success is 0",
-			func(c *Client) error { return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(1)}) }},
+			func(c *Client) error {
+				return c.ClearShedState(context.Background(), ClearShedStateRequest{SgID: IntOf(1)})
+			}},
 	}
 	for _, tc := range cases {
 		fs := writeServer(t, map[string]string{tc.op: tc.answer})
