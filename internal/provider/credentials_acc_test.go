@@ -43,6 +43,9 @@ func TestAccCredentialsNeverShown(t *testing.T) {
 	if host == "" {
 		host = "registry.terraform.io"
 	}
+	// Credentials with the characters XML escapes, so that the raw and every escaped form differ and are
+	// all counted.
+	const testLicenseKey, testPassword = `lk&<key>"'0123456789abcdef`, `pw&<ss>"'w0rd`
 	sim := simulator.New(simulator.Options{LicenseKey: testLicenseKey, Password: testPassword, Stations: 5})
 	fi, err := simulator.NewFaultInjector(sim, "")
 	if err != nil {
