@@ -12,7 +12,9 @@
 //     the decoder of response elements into tagged Go structs (decode.go): a field whose pointer is an
 //     encoding.TextUnmarshaler is decoded from the element's text, a ListUnmarshaler from its
 //     children's;
-//   - the typed errors of all that (errors.go) and the logs, credentials masked (logging.go).
+//   - the typed errors of all that (errors.go) and the logs (logging.go); the credentials, raw and in
+//     every XML/HTML-escaped form, are masked in every error Call returns (its typed fields included)
+//     and in every log line, in one place (masking.go).
 //
 // It knows nothing of ChargePoint's operations: their names, request and response types, result
 // codes (the caller's Operation.Result reads them), paging, station ID batches, regions and endpoint,
